@@ -1,0 +1,90 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Name is the person's romanised name without titles, in the order and case
+// the person's record asks for: "Rob McKinnon", "MIZUSHIMA Koichi",
+// "Lee Choong-myon". Spelling and hyphenation are kept as entered.
+func (p *Person) Name() string {
+	family := p.Family
+	if p.CapsFamily {
+		family = strings.ToUpper(family)
+	}
+	if p.FamilyFirst {
+		return join(" ", family, p.Given)
+	}
+	return join(" ", p.Given, family)
+}
+
+// FormalName is the name with honorific and courtesy title:
+// "H.E. Mr Koichi Mizushima".
+func (p *Person) FormalName() string {
+	return join(" ", p.Honorific, p.Courtesy, p.Name())
+}
+
+// NameWithNative is the romanised name with the native-script name beside
+// it, when there is one: "Koichi Mizushima (水島光一)".
+func (p *Person) NameWithNative() string {
+	n := p.Name()
+	if p.Native == "" || p.Native == n {
+		return n
+	}
+	if n == "" {
+		return p.Native
+	}
+	return n + " (" + p.Native + ")"
+}
+
+// Label names the person for messages and lists: the name, or the native
+// name, or "(unnamed)".
+func (p *Person) Label() string {
+	if n := p.Name(); n != "" {
+		return n
+	}
+	if p.Native != "" {
+		return p.Native
+	}
+	return "(unnamed)"
+}
+
+// join joins the non-empty parts with sep.
+func join(sep string, parts ...string) string {
+	var b strings.Builder
+	for _, s := range parts {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+// Ordinal writes a meeting ordinal in English: 1 is "inaugural", then
+// "2nd", "3rd", "11th", "22nd".
+func Ordinal(n int) string {
+	if n == 1 {
+		return "inaugural"
+	}
+	if n <= 0 {
+		return ""
+	}
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
+}
