@@ -109,12 +109,15 @@ func (e Event) Structural() bool {
 var ErrRule = errors.New("not allowed")
 
 type step struct {
-	label    string
-	forward  []Op
-	inverse  []Op
-	serial   int
-	coalesce string
-	at       time.Time
+	// before and after are set for a whole-meeting replacement (a merge);
+	// forward and inverse for ordinary edits.
+	before, after *Meeting
+	label         string
+	forward       []Op
+	inverse       []Op
+	serial        int
+	coalesce      string
+	at            time.Time
 }
 
 // Document is an open meeting: the one door for edits. It applies edits,
@@ -130,9 +133,11 @@ type Document struct {
 	redo    []step
 	serial  int
 	saved   int
-	subs    map[int]func(Event)
-	nextSub int
-	now     func() time.Time
+	// savedSeq is this session's last sequence number at the last save.
+	savedSeq uint64
+	subs     map[int]func(Event)
+	nextSub  int
+	now      func() time.Time
 }
 
 // NewDocument opens a meeting for editing. A fresh editing session is
@@ -164,7 +169,10 @@ func (d *Document) Session() string { return d.session }
 func (d *Document) Dirty() bool { return d.state() != d.saved }
 
 // MarkSaved records that the current state is what is on disk.
-func (d *Document) MarkSaved() { d.saved = d.state() }
+func (d *Document) MarkSaved() {
+	d.saved = d.state()
+	d.savedSeq = d.m.Clock[d.session]
+}
 
 // MarkUnsaved forces the unsaved state (a document created from a template
 // that has never been saved, say).
@@ -253,6 +261,12 @@ func (d *Document) Undo() bool {
 		return false
 	}
 	s := d.undo[n-1]
+	if s.before != nil {
+		d.undo = d.undo[:n-1]
+		d.redo = append(d.redo, s)
+		d.swap(s.before, s.label, true, false)
+		return true
+	}
 	inverse, changes, err := d.run(s.inverse)
 	if err != nil {
 		// The history no longer fits the meeting (a bug): drop it rather
@@ -273,6 +287,12 @@ func (d *Document) Redo() bool {
 		return false
 	}
 	s := d.redo[n-1]
+	if s.after != nil {
+		d.redo = d.redo[:n-1]
+		d.undo = append(d.undo, s)
+		d.swap(s.after, s.label, false, true)
+		return true
+	}
 	inverse, changes, err := d.run(s.forward)
 	if err != nil {
 		d.undo, d.redo = nil, nil
@@ -362,11 +382,20 @@ func (d *Document) apply(op Op) (inv Op, ch *Change, restore func(), err error) 
 		meta := r.Meta()
 		oldRev, hadRev := meta.Revs[op.Field]
 		clock := d.m.Clock[d.session]
+		var oldHist []TextRev
+		para, isPara := r.(*Paragraph)
+		if isPara && op.Field == "text" {
+			oldHist = para.History
+			d.remember(para, meta.Rev("text"), old.(Spans))
+		}
 		if meta.Revs == nil {
 			meta.Revs = map[string]Dot{}
 		}
 		meta.Revs[op.Field] = d.nextDot()
 		restore = func() {
+			if isPara && op.Field == "text" {
+				para.History = oldHist
+			}
 			_ = SetField(r, op.Field, old)
 			if hadRev {
 				meta.Revs[op.Field] = oldRev
@@ -428,3 +457,45 @@ func (d *Document) apply(op Op) (inv Op, ch *Change, restore func(), err error) 
 }
 
 func (d *Document) reindex() { d.idx = d.m.Index() }
+
+// Replace swaps in a whole new state of the meeting as one undoable step,
+// keeping the new state's revision data as it is (a merge result carries
+// the dots of the edits it took from each copy). Subscribers are told that
+// every record may have changed.
+func (d *Document) Replace(m *Meeting, label string) {
+	if m.Clock == nil {
+		m.Clock = Clock{}
+	}
+	m.Normalize()
+	d.serial++
+	d.undo = append(d.undo, step{label: label, before: d.m.Clone(), after: m.Clone(), serial: d.serial})
+	d.redo = nil
+	d.swap(m, label, false, false)
+}
+
+func (d *Document) swap(m *Meeting, label string, undo, redo bool) {
+	d.m = m.Clone()
+	d.reindex()
+	var changes []Change
+	for _, k := range Kinds {
+		changes = append(changes, Change{Op: OpAdd, Kind: k})
+	}
+	d.notify(Event{Label: label, Changes: changes, Undo: undo, Redo: redo})
+}
+
+// remember keeps the paragraph's text before a change in its history when
+// that text may exist in another copy: it was made in another session, or
+// saved since. Edits within one unsaved session keep only the first text.
+func (d *Document) remember(p *Paragraph, prev Dot, text Spans) {
+	if prev.Session == d.session && prev.Seq > d.savedSeq {
+		return
+	}
+	if n := len(p.History); n > 0 && p.History[n-1].Dot == prev {
+		return
+	}
+	h := append(slices.Clone(p.History), TextRev{Dot: prev, Text: text})
+	if len(h) > MaxHistory {
+		h = h[len(h)-MaxHistory:]
+	}
+	p.History = h
+}

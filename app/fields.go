@@ -34,7 +34,7 @@ func fieldsOfType(t reflect.Type) *fieldTable {
 	ft := &fieldTable{byName: map[string]fieldInfo{}}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		if f.Type == recType || !f.IsExported() {
+		if f.Type == recType || !f.IsExported() || f.Tag.Get("parley") == "meta" {
 			continue
 		}
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")

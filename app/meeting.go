@@ -189,6 +189,29 @@ type Paragraph struct {
 	// reused; Source records where an inserted one came from.
 	AgreedLanguage bool    `json:"agreedLanguage,omitempty"`
 	Source         *Source `json:"source,omitempty"`
+	// History keeps earlier texts of the paragraph with the edit that made
+	// each, newest last, so that a merge can find the text two copies had in
+	// common and merge their changes word by word. It is revision data, not
+	// a field one edits.
+	History []TextRev `json:"history,omitempty" parley:"meta"`
+}
+
+// TextRev is an earlier text of a paragraph and the edit that made it.
+type TextRev struct {
+	Dot  Dot   `json:"dot,omitzero"`
+	Text Spans `json:"text"`
+}
+
+// MaxHistory is how many earlier texts a paragraph keeps.
+const MaxHistory = 16
+
+// Snapshot returns the paragraph as a draft keeps it: its ID and content,
+// without revision data.
+func (p *Paragraph) Snapshot() Paragraph {
+	s := *p
+	s.Rec = Rec{ID: p.ID}
+	s.History = nil
+	return s
 }
 
 // Span is a run of paragraph text. Bracket is empty for settled text,

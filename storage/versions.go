@@ -127,4 +127,3 @@ func sortDeltas(ds []*versionDelta) {
 		}
 	}
 }
-

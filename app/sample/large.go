@@ -90,7 +90,7 @@ func Large(o LargeOptions) *app.Meeting {
 		akeys := app.PosSequence(20)
 		for a := 0; a < 20; a++ {
 			ag := &app.Agency{Rec: app.Rec{ID: gid("agency", s, a)}, Side: side, Pos: akeys[a],
-				Name: fmt.Sprintf("Department of %s %s", strings.Title(words[r.Intn(len(words))]), strings.Title(words[r.Intn(len(words))])),
+				Name:   fmt.Sprintf("Department of %s %s", strings.Title(words[r.Intn(len(words))]), strings.Title(words[r.Intn(len(words))])),
 				Abbrev: fmt.Sprintf("D%c%d", 'A'+s, a), Lead: a == 0}
 			m.Agencies = append(m.Agencies, ag)
 			agencies = append(agencies, ag.ID)

@@ -1,13 +1,7 @@
+// Command parley prepares dialogue meetings: with no subcommand it opens the
+// window; subcommands work on .parley files from the command line.
 package main
 
-import (
-	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/widget"
-)
+import "os"
 
-func main() {
-	a := app.New()
-	w := a.NewWindow("x")
-	w.SetContent(widget.NewLabel("x"))
-	w.ShowAndRun()
-}
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }

@@ -1,0 +1,60 @@
+# Parley: `make run` and `make test` do all set-up on a fresh Debian machine
+# (as root, or with sudo); elsewhere they say what to install.
+
+GO        ?= go
+BIN       := bin/parley
+TIMEOUT   ?= 30m
+export LANG := en_US.UTF-8
+export CGO_ENABLED := 1
+
+# What building needs (a C compiler, pkg-config, GL, X11 and Wayland headers)
+# and what the tests need on top (Xvfb, PDF tools, screenshots, input).
+BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+              libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev
+TEST_PKGS  := xvfb xauth poppler-utils imagemagick xdotool
+
+# Packages whose tests need no display and run under the race detector.
+PURE_PKGS  := ./app/... ./storage/...
+
+.PHONY: run build test check bench fuzz deps test-deps clean snapshot
+
+run: deps build
+	./$(BIN)
+
+build: $(BIN)
+
+$(BIN): FORCE
+	@mkdir -p bin
+	$(GO) build -o $(BIN) ./cmd/parley
+
+FORCE:
+
+deps:
+	@./.ci/deps $(BUILD_PKGS)
+
+test-deps:
+	@./.ci/deps $(BUILD_PKGS) $(TEST_PKGS)
+
+# Every test: formatting and vet, the pure packages under the race
+# detector, the window with Fyne's test driver, the command line and the
+# real window under Xvfb, and a short fuzzing run of the file decoder.
+test: test-deps build
+	@echo "== gofmt"; out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+		if [ -n "$$out" ]; then echo "not gofmt-formatted:"; echo "$$out"; exit 1; fi
+	@echo "== go vet"; $(GO) vet ./...
+	@echo "== tests (race detector)"; $(GO) test -race -timeout $(TIMEOUT) $(PURE_PKGS)
+	@echo "== tests (window, command line)"; $(GO) test -timeout $(TIMEOUT) ./ui/... ./cmd/...
+	@echo "== fuzz (short)"; $(MAKE) --no-print-directory fuzz FUZZTIME=15s
+
+FUZZTIME ?= 5m
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./storage
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout $(TIMEOUT) ./app/... ./storage/... ./ui/... ./cmd/...
+
+snapshot: build
+	xvfb-run -a -s "-screen 0 1400x900x24" ./$(BIN) --snapshot docs-screenshot.png
+
+clean:
+	rm -rf bin

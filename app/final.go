@@ -1,0 +1,57 @@
+package app
+
+import "fmt"
+
+// OpenItem is something that keeps the statement from being final: an
+// open bracket, an alternative wording, or a paragraph agreed only ad ref.
+type OpenItem struct {
+	Paragraph string
+	// Ref is the paragraph's number ("5", "6(c)", "5 bis").
+	Ref string
+	// What says what is open: "bracket [Where possible, ] proposed by Japan".
+	What string
+}
+
+func (o OpenItem) String() string { return "paragraph " + o.Ref + ": " + o.What }
+
+// OpenItems lists, in statement order, every open bracket, alternative
+// wording and ad ref paragraph.
+func (m *Meeting) OpenItems() []OpenItem {
+	nums := m.Numbers()
+	var out []OpenItem
+	sideName := func(id string) string {
+		if s := m.SideByID(id); s != nil {
+			return s.Label()
+		}
+		return "no side recorded"
+	}
+	for _, p := range m.Paragraphs {
+		ref := nums.Ref[p.ID]
+		if p.AltOf != "" {
+			out = append(out, OpenItem{Paragraph: p.ID, Ref: ref, What: "alternative wording proposed by " + sideName(p.Side)})
+			continue
+		}
+		last := ""
+		for _, sp := range p.Text {
+			if sp.Bracket != "" && sp.Bracket != last {
+				text := bracketText(p.Text, sp.Bracket)
+				out = append(out, OpenItem{Paragraph: p.ID, Ref: ref, What: fmt.Sprintf("bracket [%s] proposed by %s", short(text), sideName(sp.Side))})
+			}
+			last = sp.Bracket
+		}
+		if p.State == StateAdRef {
+			out = append(out, OpenItem{Paragraph: p.ID, Ref: ref, What: "agreed ad ref only (subject to confirmation by capital)"})
+		}
+	}
+	return out
+}
+
+func bracketText(s Spans, id string) string {
+	t := ""
+	for _, sp := range s {
+		if sp.Bracket == id {
+			t += sp.T
+		}
+	}
+	return t
+}

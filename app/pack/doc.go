@@ -1,0 +1,2 @@
+// Package pack renders the briefing pack.
+package pack

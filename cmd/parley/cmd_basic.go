@@ -1,0 +1,82 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"parley/app"
+	"parley/app/sample"
+	"parley/storage"
+)
+
+func init() {
+	register("version", command{summary: "print the version", usage: "version", run: cmdVersion})
+	register("sample", command{summary: "write the sample meeting (or the large generated one)",
+		usage: "sample [--large] -o OUT.parley", run: cmdSample})
+	register("check", command{summary: "validate a meeting: exit 0 valid (warnings printed), 1 not",
+		usage: "check FILE.parley", run: cmdCheck})
+}
+
+func cmdVersion(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		return usageError(stderr, "version", "version takes no arguments")
+	}
+	fmt.Fprintf(stdout, "parley %s (file format %s)\n", Version, storage.Current)
+	return exitOK
+}
+
+func cmdSample(args []string, stdout, stderr io.Writer) int {
+	const usage = "sample [--large] -o OUT.parley"
+	fs := newFlags("sample", usage, stderr)
+	out := fs.String("o", "", "where to write the meeting")
+	large := fs.Bool("large", false, "write the large generated meeting used by the benchmarks")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) > 0 {
+		return usageError(stderr, usage, "unexpected argument %q", pos[0])
+	}
+	if *out == "" {
+		return usageError(stderr, usage, "say where to write the meeting with -o OUT.parley")
+	}
+	var m *app.Meeting
+	if *large {
+		m = sample.Large(sample.LargeOptions{})
+	} else {
+		m = sample.Sample()
+	}
+	if err := storage.Save(*out, m); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitBad
+	}
+	return exitOK
+}
+
+func cmdCheck(args []string, stdout, stderr io.Writer) int {
+	const usage = "check FILE.parley"
+	fs := newFlags("check", usage, stderr)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) != 1 {
+		return usageError(stderr, usage, "name one meeting file")
+	}
+	path := pos[0]
+	_, probs, code := loadMeeting(path, stderr)
+	if code != exitOK {
+		return code
+	}
+	bad := false
+	for _, p := range probs {
+		fmt.Fprintf(stdout, "%s: %s: %s\n", path, p.Severity, p)
+		if p.Severity >= app.Error {
+			bad = true
+		}
+	}
+	if bad {
+		return exitBad
+	}
+	return exitOK
+}
