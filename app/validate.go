@@ -256,12 +256,13 @@ func (v *validator) run() {
 	}
 
 	for _, p := range m.People {
+		sideOK := false
 		if p.Side == "" {
 			v.add(Fatal, KindPerson, p, "side", "belongs to no side")
 		} else {
-			v.ref(KindPerson, KindSide)(p, "side", p.Side, Fatal)
+			sideOK = v.ref(KindPerson, KindSide)(p, "side", p.Side, Fatal)
 		}
-		if v.ref(KindPerson, KindAgency)(p, "agency", p.Agency, Fatal) && p.Agency != "" {
+		if v.ref(KindPerson, KindAgency)(p, "agency", p.Agency, Fatal) && p.Agency != "" && sideOK {
 			if a, ok := v.d.idx[p.Agency].Record.(*Agency); ok && a.Side != p.Side {
 				v.add(Error, KindPerson, p, "agency", "agency %q belongs to another side", firstNonEmpty(a.Abbrev, a.Name))
 			}
