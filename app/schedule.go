@@ -106,10 +106,15 @@ func (m *Meeting) Schedule() Schedule {
 			children[it.Parent] = append(children[it.Parent], it)
 		}
 	}
+	placed := make(map[*Item]bool, len(m.Items))
 	var place func(list []*Item, day, depth, cursor, limit int) int
 	place = func(list []*Item, day, depth, cursor, limit int) int {
 		prev := -1
 		for _, it := range list {
+			if placed[it] {
+				continue // a duplicate ID made a loop: validation reports it
+			}
+			placed[it] = true
 			start := cursor
 			gap := 0
 			if it.Fixed != "" {

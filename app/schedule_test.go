@@ -115,3 +115,12 @@ func TestClock(t *testing.T) {
 		t.Errorf("FormatClock past midnight = %q", got)
 	}
 }
+
+func TestScheduleSurvivesDuplicateIDs(t *testing.T) {
+	m := seedMeeting()
+	m.Items = []*Item{{Rec: Rec{ID: "x"}, Pos: "1", Minutes: 10, Kind: ItemSession}, {Rec: Rec{ID: "x"}, Parent: "x", Pos: "2", Minutes: 5, Kind: ItemSession}}
+	s := m.Schedule()
+	if len(s.Slots) != 2 {
+		t.Fatalf("%d slots", len(s.Slots))
+	}
+}

@@ -63,6 +63,9 @@ func Decode(data []byte) (*app.Meeting, error) {
 	if err := fm.expandVersions(); err != nil {
 		return nil, err
 	}
+	if err := checkNils(m); err != nil {
+		return nil, err
+	}
 	if ver.Major == Major && ver.Minor > Minor {
 		if err := keepUnknown(data, m); err != nil {
 			return nil, err
@@ -75,11 +78,20 @@ func Decode(data []byte) (*app.Meeting, error) {
 	if m.Clock == nil {
 		m.Clock = app.Clock{}
 	}
-	if err := checkNils(m); err != nil {
-		return nil, err
-	}
+	emptyToNil(m)
 	m.Normalize()
 	return m, nil
+}
+
+// emptyToNil makes empty lists nil, so a decoded meeting equals one built
+// in memory.
+func emptyToNil(m *app.Meeting) {
+	mv := reflect.ValueOf(m).Elem()
+	for i := 0; i < mv.NumField(); i++ {
+		if f := mv.Field(i); f.Kind() == reflect.Slice && f.Len() == 0 && !f.IsNil() {
+			f.Set(reflect.Zero(f.Type()))
+		}
+	}
 }
 
 // checkNils refuses null records in lists ("people": [null]).
@@ -138,9 +150,7 @@ func invalidUTF8At(b []byte) int {
 }
 
 func lineCol(data []byte, off int) (line, col int) {
-	if off > len(data) {
-		off = len(data)
-	}
+	off = max(0, min(off, len(data)))
 	line = 1 + bytes.Count(data[:off], []byte{'\n'})
 	start := bytes.LastIndexByte(data[:off], '\n') + 1
 	col = 1 + utf8.RuneCount(data[start:off])
@@ -156,7 +166,7 @@ func jsonError(data []byte, err error) error {
 		return &Error{Kind: ErrCorrupt, Where: fmt.Sprintf("byte %d", len(data)),
 			Msg: "the file ends too early (truncated): it was cut off while saving or copying; open a recovery copy or a backup"}
 	case errors.As(err, &syn):
-		line, col := lineCol(data, int(syn.Offset))
+		line, col := lineCol(data, int(syn.Offset)-1)
 		where := fmt.Sprintf("line %d, column %d", line, col)
 		if p := pathAt(data, int(syn.Offset)); p != "" {
 			where = p + " (" + where + ")"

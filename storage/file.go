@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"parley/app"
 )
@@ -204,7 +206,28 @@ func WriteAtomic(path string, data []byte) (err error) {
 	if err := fault("syncdir"); err != nil {
 		return err
 	}
+	removeStaleTemps(dir, filepath.Base(path))
 	return syncDir(dir)
+}
+
+// removeStaleTemps deletes temporary files that a save interrupted by a
+// crash left beside the file. Only old ones: a fresh one may belong to a
+// save under way in another process.
+func removeStaleTemps(dir, base string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".saving-*"))
+	for _, m := range matches {
+		if st, err := os.Stat(m); err == nil && time.Since(st.ModTime()) > staleTemp {
+			os.Remove(m)
+		}
+	}
+}
+
+// staleTemp is how old a left-over temporary file must be to be removed.
+const staleTemp = 10 * time.Minute
+
+func globEscape(s string) string {
+	r := strings.NewReplacer("*", "\\*", "?", "\\?", "[", "\\[", "\\", "\\\\")
+	return r.Replace(s)
 }
 
 func syncDir(dir string) error {
