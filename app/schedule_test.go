@@ -25,7 +25,7 @@ func items(specs ...Item) []*Item {
 
 func TestSchedule(t *testing.T) {
 	type want struct {
-		start, end     string
+		start, end   string
 		overlap, gap int
 	}
 	cases := []struct {
