@@ -1,0 +1,292 @@
+package pack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"parley/app"
+)
+
+// Section is a part of the briefing pack.
+type Section string
+
+// The sections, in their default order.
+const (
+	Cover       Section = "cover"
+	Contents    Section = "contents"
+	Purpose     Section = "purpose"
+	Programme   Section = "programme"
+	Briefs      Section = "briefs"
+	Press       Section = "press"
+	Delegations Section = "delegations"
+	Biographies Section = "biographies"
+	Statement   Section = "statement"
+	Annexes     Section = "annexes"
+)
+
+// Sections lists every section in the default order.
+var Sections = []Section{Cover, Contents, Purpose, Programme, Briefs, Press, Delegations, Biographies, Statement, Annexes}
+
+// Title is the section's heading in the pack and its name in a dialog.
+func (s Section) Title() string {
+	switch s {
+	case Cover:
+		return "Cover"
+	case Contents:
+		return "Contents"
+	case Purpose:
+		return "Purpose and objectives"
+	case Programme:
+		return "Logistics and programme"
+	case Briefs:
+		return "Briefs"
+	case Press:
+		return "Press lines"
+	case Delegations:
+		return "Delegations"
+	case Biographies:
+		return "Biographies"
+	case Statement:
+		return "Joint statement"
+	case Annexes:
+		return "Annexes"
+	}
+	return string(s)
+}
+
+// ParseSections reads a comma-separated list of section names in the
+// order wanted ("cover,contents,statement"), in any case. An empty list
+// means every section in the default order. Unknown or repeated names are
+// errors that list the valid names.
+func ParseSections(list string) ([]Section, error) {
+	if strings.TrimSpace(list) == "" {
+		return slices.Clone(Sections), nil
+	}
+	var out []Section
+	for _, name := range strings.Split(list, ",") {
+		s := Section(strings.ToLower(strings.TrimSpace(name)))
+		if s == "" {
+			continue
+		}
+		if !slices.Contains(Sections, s) {
+			return nil, fmt.Errorf("unknown section %q (the sections are %s)", name, sectionNames())
+		}
+		if slices.Contains(out, s) {
+			return nil, fmt.Errorf("section %q is listed twice", s)
+		}
+		out = append(out, s)
+	}
+	if len(out) == 0 {
+		return slices.Clone(Sections), nil
+	}
+	return out, nil
+}
+
+func sectionNames() string {
+	names := make([]string, len(Sections))
+	for i, s := range Sections {
+		names[i] = string(s)
+	}
+	return strings.Join(names, ", ")
+}
+
+// Paper sizes.
+const (
+	A4     = "a4"
+	Letter = "letter"
+)
+
+// Options choose what goes into a pack and how it looks. The zero value
+// is our side's draft pack on A4 with every section.
+type Options struct {
+	// Side is the ID of the side whose copy this is (the alternat): its
+	// name comes first in the title, its delegation and signatory column
+	// first. Empty means our side (Details.OurSide).
+	Side string
+	// Sections are the sections to include, in order; empty means all of
+	// them in the default order (Sections).
+	Sections []Section
+	// Final makes a final pack: refused while the statement has open
+	// brackets, alternatives or ad ref paragraphs (a *FinalRefusedError),
+	// and printed without brackets, states or drafting notes.
+	Final bool
+	// Paper is A4 ("a4", the default) or Letter ("letter").
+	Paper string
+	// LineNumbers numbers the lines of the statement in the margin.
+	LineNumbers bool
+	// StripNotForDisclosure leaves out background paragraphs marked not
+	// for disclosure; otherwise they are printed, visibly marked.
+	StripNotForDisclosure bool
+	// Marking, when set, replaces the computed banner marking.
+	Marking *app.Marking
+	// Version and Date are printed on the cover and in every footer.
+	// Empty Version means the number of the latest statement draft;
+	// empty Date (an ISO date, 2016-07-22) means that draft's date, else
+	// the meeting's first day. The date also fixes the PDF's timestamps.
+	Version, Date string
+}
+
+// FinalRefusedError is returned when a final pack is asked for while the
+// statement still has open items; Open lists them by paragraph number.
+type FinalRefusedError struct {
+	Open []app.OpenItem
+}
+
+func (e *FinalRefusedError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "final pack refused: the statement has %d open item", len(e.Open))
+	if len(e.Open) != 1 {
+		b.WriteString("s")
+	}
+	b.WriteString(" (resolve them or export a draft): ")
+	for i, o := range e.Open {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(o.String())
+	}
+	return b.String()
+}
+
+// normalized checks the options and fills in the defaults.
+func (o Options) normalized(m *app.Meeting) (Options, error) {
+	if len(o.Sections) == 0 {
+		o.Sections = slices.Clone(Sections)
+	} else {
+		seen := map[Section]bool{}
+		for _, s := range o.Sections {
+			if !slices.Contains(Sections, s) {
+				return o, fmt.Errorf("unknown section %q (the sections are %s)", s, sectionNames())
+			}
+			if seen[s] {
+				return o, fmt.Errorf("section %q is listed twice", s)
+			}
+			seen[s] = true
+		}
+	}
+	o.Paper = strings.ToLower(strings.TrimSpace(o.Paper))
+	if o.Paper == "" {
+		o.Paper = A4
+	}
+	if _, ok := papers[o.Paper]; !ok {
+		return o, fmt.Errorf("unknown paper size %q (use a4 or letter)", o.Paper)
+	}
+	if o.Side != "" && m.SideByID(o.Side) == nil {
+		return o, fmt.Errorf("no side with ID %q in this meeting", o.Side)
+	}
+	if o.Marking != nil {
+		if msg := o.Marking.Validate(); msg != "" {
+			return o, fmt.Errorf("marking: %s", msg)
+		}
+	}
+	if o.Version == "" || o.Date == "" {
+		var latest *app.Version
+		for _, v := range m.Versions {
+			if latest == nil || v.Number > latest.Number {
+				latest = v
+			}
+		}
+		if o.Version == "" {
+			o.Version = "1"
+			if latest != nil {
+				o.Version = itoa(latest.Number)
+			}
+		}
+		if o.Date == "" {
+			o.Date = m.Details.Start
+			if latest != nil && latest.Date != "" {
+				o.Date = latest.Date
+			}
+		}
+	}
+	return o, nil
+}
+
+func (o Options) has(s Section) bool { return slices.Contains(o.Sections, s) }
+
+// Marking returns the marking the pack's banner will carry: the override
+// when one is set, else the highest of the meeting's marking and the
+// markings of the included item briefs, statement and annexes.
+func Marking(m *app.Meeting, o Options) app.Marking {
+	if o.Marking != nil {
+		return *o.Marking
+	}
+	if len(o.Sections) == 0 {
+		o.Sections = Sections
+	}
+	ms := []app.Marking{m.Details.Marking}
+	if o.has(Briefs) {
+		for _, it := range m.Items {
+			ms = append(ms, it.Marking)
+		}
+	}
+	if o.has(Statement) && len(m.Paragraphs) > 0 {
+		ms = append(ms, m.Statement.Marking)
+	}
+	if o.has(Annexes) {
+		for _, a := range m.Annexes {
+			ms = append(ms, a.Marking)
+		}
+	}
+	return app.Highest(ms...)
+}
+
+// Render builds the briefing pack and returns the PDF. It checks ctx
+// between sections and pages and returns ctx's error when cancelled.
+// progress, when not nil, is called from the calling goroutine with the
+// work done out of a total that stays the same for one export. In final
+// mode with the statement included, open items in the statement give a
+// *FinalRefusedError. The same meeting and options give the same bytes.
+func Render(ctx context.Context, m *app.Meeting, o Options, progress func(done, total int)) ([]byte, error) {
+	if m == nil {
+		return nil, errors.New("briefing pack: no meeting")
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if progress == nil {
+		progress = func(int, int) {}
+	}
+	o, err := o.normalized(m)
+	if err != nil {
+		return nil, fmt.Errorf("briefing pack: %w", err)
+	}
+	if o.Final && o.has(Statement) {
+		if open := m.OpenItems(); len(open) > 0 {
+			return nil, &FinalRefusedError{Open: open}
+		}
+	}
+	if err := loadFonts(); err != nil {
+		return nil, fmt.Errorf("briefing pack: %w", err)
+	}
+	progress(0, progressTotal)
+	b := newBuilder(ctx, m, o, progress)
+	if err := b.build(); err != nil {
+		return nil, err
+	}
+	out, err := b.emit()
+	if err != nil {
+		return nil, err
+	}
+	progress(progressTotal, progressTotal)
+	return out, nil
+}
+
+// progressTotal is the scale of progress reports: layout takes the first
+// half, drawing the pages most of the rest.
+const progressTotal = 1000
+
+// stamp is the PDF's creation and modification time, taken from the
+// pack's date (or the meeting's), never from the clock.
+func stamp(o Options, m *app.Meeting) time.Time {
+	for _, s := range []string{o.Date, m.Details.Start} {
+		if t, err := time.Parse("2006-01-02", strings.TrimSpace(s)); err == nil {
+			return t
+		}
+	}
+	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+}

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"parley/app"
+	"parley/app/pack"
+	"parley/storage"
+)
+
+const exportUsage = "export FILE.parley -o OUT.pdf [--side CODE] [--sections cover,contents,...] [--final] " +
+	"[--paper a4|letter] [--line-numbers] [--strip-not-for-disclosure] [--marking \"...\"] [--version V] [--date YYYY-MM-DD]"
+
+func init() {
+	register("export", command{summary: "write the briefing pack PDF (exit 3 when --final is refused)",
+		usage: exportUsage, run: cmdExport})
+}
+
+func cmdExport(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("export", exportUsage, stderr)
+	out := fs.String("o", "", "where to write the PDF")
+	side := fs.String("side", "", "whose copy: a side's code, short name or name, in any case (default: our side)")
+	sections := fs.String("sections", "", "sections in order, comma-separated (default: "+sectionList()+")")
+	final := fs.Bool("final", false, "final pack: refused while the statement has brackets, alternatives or ad ref paragraphs")
+	paper := fs.String("paper", pack.A4, "paper size: a4 or letter")
+	lineNumbers := fs.Bool("line-numbers", false, "number the lines of the statement")
+	strip := fs.Bool("strip-not-for-disclosure", false, "leave out background marked not for disclosure")
+	marking := fs.String("marking", "", "banner marking instead of the computed one (\"PROTECTED//AUSTEO\", or any custom text)")
+	version := fs.String("version", "", "version printed on the cover and footers (default: the latest draft's number)")
+	date := fs.String("date", "", "date printed on the cover and footers, YYYY-MM-DD (default: the latest draft's date)")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) != 1 {
+		return usageError(stderr, exportUsage, "name one meeting file")
+	}
+	if *out == "" {
+		return usageError(stderr, exportUsage, "say where to write the PDF with -o OUT.pdf")
+	}
+	secs, err := pack.ParseSections(*sections)
+	if err != nil {
+		return usageError(stderr, exportUsage, "--sections: %v", err)
+	}
+	p := strings.ToLower(strings.TrimSpace(*paper))
+	if p != pack.A4 && p != pack.Letter {
+		return usageError(stderr, exportUsage, "--paper: unknown paper size %q (use a4 or letter)", *paper)
+	}
+	path := pos[0]
+	m, _, code := loadMeeting(path, stderr)
+	if code != exitOK {
+		return code
+	}
+	o := pack.Options{Sections: secs, Final: *final, Paper: p, LineNumbers: *lineNumbers,
+		StripNotForDisclosure: *strip, Version: *version, Date: *date}
+	if *side != "" {
+		s, err := findSide(m, *side)
+		if err != nil {
+			return usageError(stderr, exportUsage, "--side: %v", err)
+		}
+		o.Side = s.ID
+	}
+	if *marking != "" {
+		scheme := m.Details.Marking.Scheme
+		mk := app.ParseMarking(*marking, scheme)
+		if msg := mk.Validate(); msg != "" {
+			return usageError(stderr, exportUsage, "--marking: %s", msg)
+		}
+		o.Marking = &mk
+	}
+	pdf, err := pack.Render(context.Background(), m, o, nil)
+	if err != nil {
+		var refused *pack.FinalRefusedError
+		if errors.As(err, &refused) {
+			fmt.Fprintf(stderr, "%s: final pack refused: %d open item(s) in the statement; resolve them or export a draft:\n",
+				path, len(refused.Open))
+			for _, it := range refused.Open {
+				fmt.Fprintf(stderr, "%s: %s\n", path, it)
+			}
+			return exitRefused
+		}
+		fmt.Fprintf(stderr, "%s: %v\n", path, err)
+		return exitBad
+	}
+	if err := storage.WriteAtomic(*out, pdf); err != nil {
+		fmt.Fprintf(stderr, "%s: cannot write the PDF: %v\n", *out, err)
+		return exitBad
+	}
+	return exitOK
+}
+
+func sectionList() string {
+	names := make([]string, len(pack.Sections))
+	for i, s := range pack.Sections {
+		names[i] = string(s)
+	}
+	return strings.Join(names, ",")
+}
