@@ -15,6 +15,14 @@ const (
 	OpSet OpKind = iota
 	OpAdd
 	OpRemove
+	// OpResolve removes the merge conflict Op.ID from Meeting.Conflicts and
+	// remembers the resolution (a tombstone of kind KindConflict), so that a
+	// later merge with a copy that still lists the conflict does not bring
+	// it back. Build it with ResolveOps.
+	OpResolve
+	// OpReopen puts a resolved conflict (Op.Value, a Conflict) back; it is
+	// the inverse of OpResolve.
+	OpReopen
 )
 
 func (k OpKind) String() string {
@@ -25,6 +33,10 @@ func (k OpKind) String() string {
 		return "add"
 	case OpRemove:
 		return "remove"
+	case OpResolve:
+		return "resolve"
+	case OpReopen:
+		return "reopen"
 	}
 	return fmt.Sprintf("op(%d)", int(k))
 }
@@ -38,6 +50,10 @@ type Op struct {
 	Field  string
 	Value  any
 	Record Record
+	// restore marks the add that undoes a removal: the record comes back
+	// with the revision data it had, so that undoing a deletion does not
+	// look like a new record (or an edit of every field) to a merge.
+	restore bool
 }
 
 // Set is an Op that sets a field of a record.
@@ -420,7 +436,9 @@ func (d *Document) apply(op Op) (inv Op, ch *Change, restore func(), err error) 
 		r := CloneRecord(op.Record)
 		clock := d.m.Clock[d.session]
 		deleted := d.m.Deleted
-		r.Meta().Made = d.nextDot()
+		if !op.restore {
+			r.Meta().Made = d.nextDot()
+		}
 		d.m.Deleted = slices.DeleteFunc(slices.Clone(d.m.Deleted), func(t Tombstone) bool { return t.ID == id })
 		d.m.insert(r)
 		d.idx[id] = Ref{Kind: op.Kind, Record: r}
@@ -451,7 +469,63 @@ func (d *Document) apply(op Op) (inv Op, ch *Change, restore func(), err error) 
 			d.m.Deleted = deleted
 			d.m.Clock[d.session] = clock
 		}
-		return Add(CloneRecord(r)), &Change{Op: OpRemove, Kind: op.Kind, ID: op.ID}, restore, nil
+		back := Add(CloneRecord(r))
+		back.restore = true
+		return back, &Change{Op: OpRemove, Kind: op.Kind, ID: op.ID}, restore, nil
+
+	case OpResolve:
+		i := slices.IndexFunc(d.m.Conflicts, func(c Conflict) bool { return c.ID == op.ID })
+		if i < 0 {
+			return inv, nil, nil, fmt.Errorf("no merge conflict with ID %s (resolved already?)", op.ID)
+		}
+		c := d.m.Conflicts[i]
+		conflicts, deleted, clock := d.m.Conflicts, d.m.Deleted, d.m.Clock[d.session]
+		dot := d.nextDot()
+		d.m.Conflicts = slices.Delete(slices.Clone(d.m.Conflicts), i, i+1)
+		d.m.Deleted = append(slices.Clone(d.m.Deleted), Tombstone{Kind: KindConflict, ID: c.ID, Dot: dot})
+		// Settling the conflict is an edit of the field (of the record, for
+		// a deletion kept): a copy that settled it otherwise conflicts anew.
+		var meta *Rec
+		field := c.Field
+		if field == "" {
+			field = KeptField
+		}
+		var oldRev Dot
+		var hadRev bool
+		if ref, ok := d.idx[c.Record]; ok {
+			meta = ref.Record.Meta()
+			oldRev, hadRev = meta.Revs[field]
+			if meta.Revs == nil {
+				meta.Revs = map[string]Dot{}
+			}
+			meta.Revs[field] = dot
+		}
+		restore = func() {
+			d.m.Conflicts, d.m.Deleted = conflicts, deleted
+			d.m.Clock[d.session] = clock
+			if meta != nil {
+				if hadRev {
+					meta.Revs[field] = oldRev
+				} else {
+					delete(meta.Revs, field)
+				}
+			}
+		}
+		return Op{Op: OpReopen, Kind: KindConflict, ID: c.ID, Value: c}, &Change{Op: OpResolve, Kind: KindConflict, ID: c.ID}, restore, nil
+
+	case OpReopen:
+		c, ok := op.Value.(Conflict)
+		if !ok || c.ID == "" || c.ID != op.ID {
+			return inv, nil, nil, fmt.Errorf("reopening conflict %s: the op carries no conflict", op.ID)
+		}
+		if slices.ContainsFunc(d.m.Conflicts, func(o Conflict) bool { return o.ID == c.ID }) {
+			return inv, nil, nil, nil
+		}
+		conflicts, deleted := d.m.Conflicts, d.m.Deleted
+		d.m.Conflicts = append(slices.Clone(d.m.Conflicts), c)
+		d.m.Deleted = slices.DeleteFunc(slices.Clone(d.m.Deleted), func(t Tombstone) bool { return t.Kind == KindConflict && t.ID == c.ID })
+		restore = func() { d.m.Conflicts, d.m.Deleted = conflicts, deleted }
+		return Op{Op: OpResolve, Kind: KindConflict, ID: c.ID}, &Change{Op: OpReopen, Kind: KindConflict, ID: c.ID}, restore, nil
 	}
 	return inv, nil, nil, fmt.Errorf("unknown operation %v", op.Op)
 }
@@ -474,7 +548,13 @@ func (d *Document) Replace(m *Meeting, label string) {
 }
 
 func (d *Document) swap(m *Meeting, label string, undo, redo bool) {
+	seq := d.m.Clock[d.session]
 	d.m = m.Clone()
+	// This session's sequence never goes back (undoing a merge swaps in an
+	// older clock): two different edits must never share a dot.
+	if d.m.Clock[d.session] < seq {
+		d.m.Clock[d.session] = seq
+	}
 	d.reindex()
 	var changes []Change
 	for _, k := range Kinds {

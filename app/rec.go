@@ -136,8 +136,13 @@ type Record interface {
 	Meta() *Rec
 }
 
+// KindConflict is the kind of a tombstone that remembers a resolved merge
+// conflict (Tombstone.ID is the conflict's ID). It names no record list.
+const KindConflict Kind = "conflict"
+
 // Tombstone remembers a deleted record so that a merge can tell a deletion
-// from an addition on the other side.
+// from an addition on the other side. A tombstone of kind KindConflict
+// remembers a resolved conflict instead.
 type Tombstone struct {
 	Kind Kind   `json:"kind"`
 	ID   string `json:"id"`
