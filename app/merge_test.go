@@ -406,9 +406,11 @@ func TestMergeRules(t *testing.T) {
 			}
 		},
 	}, {
-		name:      "a deleted item that the other side added a sub-item to is kept",
-		mine:      del(app.KindItem, "norms"),
-		theirs:    func(d *app.Document) error { return d.Apply(app.Edit{Ops: []app.Op{app.Add(&app.Item{Rec: app.Rec{ID: "sub"}, Parent: "norms", Pos: "k", Title: "Sub", Kind: app.ItemSession})}}) },
+		name: "a deleted item that the other side added a sub-item to is kept",
+		mine: del(app.KindItem, "norms"),
+		theirs: func(d *app.Document) error {
+			return d.Apply(app.Edit{Ops: []app.Op{app.Add(&app.Item{Rec: app.Rec{ID: "sub"}, Parent: "norms", Pos: "k", Title: "Sub", Kind: app.ItemSession})}})
+		},
 		conflicts: []string{"norms."},
 		check: func(t *testing.T, out *app.Meeting, rep app.MergeReport) {
 			if item(out, "norms") == nil || item(out, "sub") == nil || item(out, "cbm") != nil {
