@@ -139,9 +139,9 @@ func (b *builder) hasContent(s Section) bool {
 // plan lists the contents entries before layout, so the contents page can
 // be laid out first and its numbers filled in at the end.
 func (b *builder) plan() {
-	add := func(key, title string, level int) {
+	add := func(key, num, title string, level int) {
 		b.keys[key] = len(b.d.anchors)
-		b.d.anchors = append(b.d.anchors, anchor{title: title, level: level, page: -1})
+		b.d.anchors = append(b.d.anchors, anchor{num: num, title: title, level: level, page: -1})
 	}
 	for _, s := range b.o.Sections {
 		if s == Cover || s == Contents || !b.hasContent(s) {
@@ -151,25 +151,25 @@ func (b *builder) plan() {
 		if s == Statement {
 			title = b.statementTitle()
 		}
-		add("section/"+string(s), title, 1)
+		add("section/"+string(s), "", title, 1)
 		b.contents = append(b.contents, b.keys["section/"+string(s)])
 		switch s {
 		case Briefs:
 			for _, sl := range b.briefItems() {
 				key := "item/" + sl.Item.ID
-				add(key, b.briefNumber(sl)+"  "+sl.Item.Title, 1+sl.Depth+1)
+				add(key, b.briefNumber(sl), sl.Item.Title, 1+sl.Depth+1)
 				b.contents = append(b.contents, b.keys[key])
 			}
 		case Delegations:
 			for _, dl := range b.p.Delegations() {
 				key := "delegation/" + dl.Side.ID
-				add(key, delegationTitle(dl.Side), 2)
+				add(key, "", delegationTitle(dl.Side), 2)
 				b.contents = append(b.contents, b.keys[key])
 			}
 		case Annexes:
 			for i, a := range b.m.Annexes {
 				key := "annex/" + a.ID
-				add(key, annexTitle(i, a), 2)
+				add(key, "", annexTitle(i, a), 2)
 				b.contents = append(b.contents, b.keys[key])
 			}
 		}
@@ -261,8 +261,19 @@ func (b *builder) h3(title string, next float64) {
 }
 
 func (b *builder) heading(t rich, lead, before, after float64, key string, next float64, markLevel int, markTitle string) {
+	b.numHeading(nil, t, lead, before, after, key, next, markLevel, markTitle)
+}
+
+// numHeading is a heading with an optional number hanging before it.
+func (b *builder) numHeading(num, t rich, lead, before, after float64, key string, next float64, markLevel int, markTitle string) {
 	d := b.d
-	lines := wrap(t, d.g.width(), 0)
+	x := 0.0
+	var numLine []line
+	if len(num) > 0 {
+		numLine = wrap(num, d.g.width(), 0)
+		x = max(numLine[0].w+8, 24)
+	}
+	lines := wrap(t, d.g.width()-x, 0)
 	h := float64(len(lines)) * lead
 	d.gap(before)
 	d.ensure(h + after + next)
@@ -272,8 +283,12 @@ func (b *builder) heading(t rich, lead, before, after float64, key string, next 
 	if markLevel >= 0 {
 		d.addMark(markTitle, markLevel)
 	}
-	for _, l := range lines {
-		d.drawLine(l, d.g.left, baseline(d.y, lead, l.maxSize(lead)))
+	for i, l := range lines {
+		base := baseline(d.y, lead, l.maxSize(lead))
+		if i == 0 && len(numLine) > 0 {
+			d.drawLine(numLine[0], d.g.left, base)
+		}
+		d.drawLine(l, d.g.left+x, base)
 		d.y += lead
 	}
 	d.y += after

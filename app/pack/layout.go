@@ -54,6 +54,7 @@ type page struct {
 
 // anchor is a place a contents entry points to.
 type anchor struct {
+	num   string
 	title string
 	level int
 	page  int // 0-based page index, -1 until placed

@@ -126,24 +126,36 @@ func (b *builder) contentsPage() {
 	right := d.g.w - d.g.right
 	for _, ai := range b.contents {
 		a := d.anchors[ai]
-		indent := float64(a.level-1) * 16
+		indent := 0.0
+		if a.level > 1 {
+			indent = 16 + float64(a.level-2)*24
+		}
 		st, lead, before := style{face: faceRegular, size: 9.5, color: black}, 13.5, 1.5
 		if a.level == 1 {
 			st, lead, before = style{face: faceBold, size: 10, color: navy}, 15, 8
 		}
-		lines := wrap(plain(sanitize(a.title), st), d.g.width()-indent-numW-12, 0)
+		tx := indent
+		var numLine []line
+		if a.num != "" {
+			numLine = wrap(plain(a.num, st), 100, 0)
+			tx += max(numLine[0].w+7, 24)
+		}
+		lines := wrap(plain(sanitize(a.title), st), d.g.width()-tx-numW-12, 0)
 		d.gap(before)
 		d.ensure(float64(len(lines)) * lead)
 		top := d.y
 		var base float64
 		var last line
-		for _, l := range lines {
+		for i, l := range lines {
 			base = baseline(d.y, lead, st.size)
-			d.drawLine(l, d.g.left+indent, base)
+			if i == 0 && len(numLine) > 0 {
+				d.drawLine(numLine[0], d.g.left+indent, base)
+			}
+			d.drawLine(l, d.g.left+tx, base)
 			last = l
 			d.y += lead
 		}
-		from := d.g.left + indent + last.w + 5
+		from := d.g.left + tx + last.w + 5
 		to := right - numW + 4
 		if to > from {
 			d.add(op{kind: opDotted, x: from, y: base, x2: to, y2: base, lw: 0.7, color: grey})
@@ -216,22 +228,23 @@ func (b *builder) programme() {
 		return
 	}
 	t := b.programmeTable()
-	b.h2("Programme", "", t.leadHeight(), -1)
+	legend := b.note(rich{{"Times marked ", stSmall}, {"FIXED", style{face: faceBold, size: 6.2, color: navy}},
+		{" are pinned to the clock; the others follow on from the item before. Breaks and meals are shaded; sub-items are indented under their session.", stSmall}}, 0)
+	legend.after = 6
+	b.h2("Programme", "", legend.height()+legend.after+t.leadHeight(), -1)
+	b.d.place(legend)
 	b.d.placeTable(t)
-	b.d.gap(6)
-	b.d.place(b.note(rich{{"Times in bold with ", stSmall}, {"FIXED", style{face: faceBold, size: 6.5, color: navy}},
-		{" are pinned to the clock; the others follow on. Breaks and meals are shaded; sub-items are indented under their session.", stSmall}}, 0))
 }
 
 // programmeTable builds the programme table: start time, item, the lead
 // speaker of each side (in this copy's order) and the location.
 func (b *builder) programmeTable() *table {
-	cols := []column{{title: "Time", w: 0.11}, {title: "Item", w: 0.39}}
-	leadW := 0.32 / float64(max(1, len(b.p.Sides)))
+	cols := []column{{title: "Time", w: 0.105}, {title: "Item", w: 0.375}}
+	leadW := 0.38 / float64(max(1, len(b.p.Sides)))
 	for _, s := range b.p.Sides {
 		cols = append(cols, column{title: "Lead: " + s.Label(), w: leadW})
 	}
-	cols = append(cols, column{title: "Location", w: 0.18})
+	cols = append(cols, column{title: "Location", w: 0.14})
 	t := newTable(b.d.g.width(), leadCell, cols...)
 	multi := b.multiDay()
 	day := -1
@@ -371,13 +384,15 @@ func (b *builder) briefMeta(sl app.Slot) rich {
 func (b *builder) brief(sl app.Slot) {
 	it := sl.Item
 	d := b.d
-	title := b.briefNumber(sl) + "  " + sanitize(it.Title)
+	num := b.briefNumber(sl)
+	title := sanitize(it.Title)
 	meta := b.note(b.briefMeta(sl), 0)
 	key := "item/" + it.ID
 	if sl.Depth == 0 {
-		b.h2(title, key, meta.leadHeight()+2*leadBody, 1)
+		b.numHeading(plain(num, stH2), plain(title, stH2), 17, 10, 4, key, meta.leadHeight()+2*leadBody, 1, num+" "+title)
 	} else {
-		b.heading(plain(title, style{face: faceBold, size: 10.8, color: navy}), 15, 12, 2, key, meta.leadHeight()+2*leadBody, 2, title)
+		st := style{face: faceBold, size: 10.8, color: navy}
+		b.numHeading(plain(num, st), plain(title, st), 15, 12, 2, key, meta.leadHeight()+2*leadBody, 2, num+" "+title)
 	}
 	d.place(meta)
 	if !it.Marking.IsZero() {
