@@ -401,11 +401,12 @@ func (r *draftReader) paragraph(b *block) {
 		r.lastLevel = p.Level
 	}
 	text = r.leadIn(p, text, b)
+	off := b.text.Len() - len(text) // text is what follows the lead-in
 	if t, ok := cutAdRef(text); ok {
 		text = t
 		p.State = StateAdRef
 	}
-	p.Text = r.brackets(text, b)
+	p.Text = r.brackets(text, b, off)
 	if p.Text.OpenBrackets() > 0 || p.AltOf != "" {
 		if p.State == StateAdRef {
 			r.problem(b.line, "marked ad ref but has open brackets: imported as bracketed")
@@ -498,10 +499,12 @@ func (r *draftReader) alternative(l label, line int) *Paragraph {
 
 // leadIn takes a **bold lead-in** off the start of the text.
 func (r *draftReader) leadIn(p *Paragraph, text string, b *block) string {
+	from := 0
 	if strings.HasPrefix(text, "**") {
 		end := strings.Index(text[2:], "**")
 		if end < 0 {
 			r.problem(b.line, "a bold lead-in opened with ** is not closed: kept as text")
+			from = 2
 		} else {
 			p.LeadIn = strings.TrimSpace(text[2 : 2+end])
 			text = strings.TrimLeft(text[2+end+2:], " ")
@@ -510,8 +513,8 @@ func (r *draftReader) leadIn(p *Paragraph, text string, b *block) string {
 			}
 		}
 	}
-	if k := strings.Index(text, "**"); k >= 0 {
-		r.problem(b.lineAt(k), "bold marks (**) inside the text: only a bold lead-in at the start of a paragraph is kept as such; the marks are kept as text")
+	if k := strings.Index(text[from:], "**"); k >= 0 {
+		r.problem(b.lineAt(b.text.Len()-len(text)+from+k), "bold marks (**) inside the text: only a bold lead-in at the start of a paragraph is kept as such; the marks are kept as text")
 	}
 	return text
 }
@@ -528,7 +531,9 @@ func cutAdRef(text string) (string, bool) {
 
 // brackets reads [square brackets] into bracketed spans, reporting a
 // bracket left open, a ] that closes nothing and nested brackets.
-func (r *draftReader) brackets(text string, b *block) Spans {
+//
+// base is the text's byte offset in the block, for line numbers.
+func (r *draftReader) brackets(text string, b *block, base int) Spans {
 	var out Spans
 	var cur strings.Builder
 	depth, openedAt := 0, 0
@@ -548,7 +553,7 @@ func (r *draftReader) brackets(text string, b *block) Spans {
 		switch c {
 		case '[':
 			if depth > 0 {
-				r.problem(b.lineAt(i), "bracket opened inside the bracket opened on line %d: nested brackets are imported as one bracket", b.lineAt(openedAt))
+				r.problem(b.lineAt(base+i), "bracket opened inside the bracket opened on line %d: nested brackets are imported as one bracket", b.lineAt(base+openedAt))
 				depth++
 				continue
 			}
@@ -558,13 +563,13 @@ func (r *draftReader) brackets(text string, b *block) Spans {
 		case ']':
 			switch {
 			case depth == 0:
-				r.problem(b.lineAt(i), "] closes no bracket: kept as text")
+				r.problem(b.lineAt(base+i), "] closes no bracket: kept as text")
 				cur.WriteRune(c)
 			case depth > 1:
 				depth--
 			default:
 				if cur.Len() == 0 {
-					r.problem(b.lineAt(i), "empty brackets []: ignored")
+					r.problem(b.lineAt(base+i), "empty brackets []: ignored")
 				}
 				emit()
 				depth = 0
@@ -574,7 +579,7 @@ func (r *draftReader) brackets(text string, b *block) Spans {
 		cur.WriteRune(c)
 	}
 	if depth > 0 {
-		r.problem(b.lineAt(openedAt), "the bracket opened here is not closed: it runs to the end of the paragraph")
+		r.problem(b.lineAt(base+openedAt), "the bracket opened here is not closed: it runs to the end of the paragraph")
 	}
 	emit()
 	return compact(out)

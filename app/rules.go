@@ -40,6 +40,9 @@ func checkRules(m *Meeting, changes []Change) error {
 					return fmt.Errorf("%w: an alternative wording cannot be marked %s: choose it to replace the paragraph instead", ErrRule, p.State)
 				}
 			}
+			if err := paragraphShape(m, p, paras[p.ID]); err != nil {
+				return err
+			}
 		}
 	}
 	if items != nil {
@@ -56,6 +59,30 @@ func checkRules(m *Meeting, changes []Change) error {
 				seen[cur] = true
 			}
 		}
+	}
+	return nil
+}
+
+// paragraphShape checks a changed paragraph's level and, for an
+// alternative wording, the paragraph it belongs to.
+func paragraphShape(m *Meeting, p *Paragraph, changed bool) error {
+	if !changed {
+		return nil
+	}
+	if p.Level < 0 || p.Level > 2 {
+		return fmt.Errorf("%w: level %d: sub-paragraphs go two deep, (a) then (i)", ErrRule, p.Level)
+	}
+	if p.AltOf == "" {
+		return nil
+	}
+	base := m.ParagraphByID(p.AltOf)
+	switch {
+	case base == nil:
+		return fmt.Errorf("%w: an alternative wording must belong to a paragraph of the statement (%s is not one)", ErrRule, p.AltOf)
+	case base.AltOf != "":
+		return fmt.Errorf("%w: an alternative wording cannot have alternatives of its own: make it an alternative of the paragraph", ErrRule)
+	case base.Kind == ParaHeading:
+		return fmt.Errorf("%w: a heading has no alternative wordings: edit or bracket its text", ErrRule)
 	}
 	return nil
 }

@@ -7,10 +7,12 @@ import (
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
-// charDiff compares two texts character by character.
+// charDiff compares two texts character by character, then drops the
+// equalities that are coincidences (a letter that two different words
+// share), so that they do not keep bits of brackets alive.
 func charDiff(a, b []rune) []diffmatchpatch.Diff {
 	dmp := diffmatchpatch.New()
-	return dmp.DiffMainRunes(a, b, false)
+	return dmp.DiffCleanupSemantic(dmp.DiffMainRunes(a, b, false))
 }
 
 // spanOfRune returns, for each rune of the spans' plain text, the index of

@@ -978,25 +978,26 @@ func (m *Meeting) SnapshotParagraphs() []Paragraph {
 // SaveDraftEdit saves the statement as it stands as the next numbered
 // draft: label ("Australian comments"), date (YYYY-MM-DD, may be empty),
 // direction (sent to, received from, or internal; empty means internal)
-// and the side it went to or came from. It returns the draft's number.
-func (m *Meeting) SaveDraftEdit(label, date string, dir Direction, side string) (Edit, int, error) {
+// and the side it went to or came from. The draft takes the number
+// NextDraftNumber gives before the edit is applied.
+func (m *Meeting) SaveDraftEdit(label, date string, dir Direction, side string) (Edit, error) {
 	if dir == "" {
 		dir = DirInternal
 	}
 	if !slices.Contains(Directions, dir) {
-		return Edit{}, 0, fmt.Errorf("unknown direction %q (use sent, received or internal)", dir)
+		return Edit{}, fmt.Errorf("unknown direction %q (use sent, received or internal)", dir)
 	}
 	if date != "" {
 		if _, err := time.Parse("2006-01-02", date); err != nil {
-			return Edit{}, 0, fmt.Errorf("draft date %q: want YYYY-MM-DD, such as 2016-07-22", date)
+			return Edit{}, fmt.Errorf("draft date %q: want YYYY-MM-DD, such as 2016-07-22", date)
 		}
 	}
 	if err := m.checkSide(side); err != nil {
-		return Edit{}, 0, err
+		return Edit{}, err
 	}
 	v := &Version{Rec: Rec{ID: NewID()}, Number: m.NextDraftNumber(), Label: strings.TrimSpace(label), Date: date,
 		Direction: dir, Side: side, Title: m.Statement.Title, Paragraphs: m.SnapshotParagraphs()}
-	return Edit{Label: fmt.Sprintf("Save draft %d", v.Number), Ops: []Op{Add(v)}}, v.Number, nil
+	return Edit{Label: fmt.Sprintf("Save draft %d", v.Number), Ops: []Op{Add(v)}}, nil
 }
 
 // ---- Signatories ----
