@@ -276,8 +276,9 @@ func (g *merger) run() {
 	g.build()
 	g.breakCycles()
 	g.stampMerged()
-	g.finishConflicts()
+	// Conflicts are described and ordered by place in the finished result.
 	g.out.Normalize()
+	g.finishConflicts()
 }
 
 func (g *merger) baseOf(k Kind, id string) Record {
