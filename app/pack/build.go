@@ -468,17 +468,31 @@ func (b *builder) agencyAbbrev(id string) string {
 	return ""
 }
 
-// displayName is a person's formal name with the native script beside it.
-func displayName(p *app.Person) string {
+// displayName is a person's formal name with the native script beside it,
+// the native name kept whole on one line.
+func displayName(p *app.Person, st style) rich {
 	n := p.FormalName()
-	if p.Native != "" && p.Native != p.Name() {
-		if n == "" {
-			return p.Native
-		}
-		return n + "  " + p.Native
+	if n == "" && p.Native == "" {
+		n = p.Label()
 	}
-	if n == "" {
-		return p.Label()
+	native := p.Native
+	if native == p.Name() {
+		native = ""
 	}
-	return n
+	return nameRich(n, native, st)
+}
+
+// nameRich sets a name and, beside it, a native-script name that never
+// breaks across lines.
+func nameRich(name, native string, st style) rich {
+	name, native = sanitize(name), sanitize(native)
+	if native == "" {
+		return plain(name, st)
+	}
+	whole := st
+	whole.whole = true
+	if name == "" {
+		return rich{{native, whole}}
+	}
+	return rich{{name + " ", st}, {native, whole}}
 }

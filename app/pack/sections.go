@@ -41,10 +41,14 @@ func (b *builder) cover() {
 
 	// The principal this pack is for, in a shaded box.
 	y += 46
-	var who, role string
+	var who, whoNative, role string
 	if b.p.Side != nil {
 		if head := b.m.HeadOf(b.p.Side.ID); head != nil {
-			who = displayName(head)
+			who = head.FormalName()
+			whoNative = head.Native
+			if whoNative == head.Name() {
+				whoNative = ""
+			}
 			role = head.Position
 			if a := b.agencies[head.Agency]; a != nil && a.Name != "" {
 				role = joinNonEmpty(", ", role, a.Name)
@@ -55,7 +59,7 @@ func (b *builder) cover() {
 		who = "the head of delegation"
 	}
 	nameSt := style{face: faceBold, size: 15, color: black}
-	nameLines := wrap(plain(sanitize(who), nameSt), w-36, 0)
+	nameLines := wrap(nameRich(who, whoNative, nameSt), w-36, 0)
 	roleLines := wrap(plain(sanitize(role), style{face: faceRegular, size: 10, color: grey}), w-36, 0)
 	boxH := 22 + 14 + float64(len(nameLines))*20 + float64(len(roleLines))*14 + 18
 	if role == "" {
@@ -501,7 +505,7 @@ func (b *builder) delegations() {
 				nameSt, roleSt = stCellB, stCellB
 			}
 			role := roleLabel(p.Role)
-			t.addRow(cell{text: plain(itoa(n+1), stCell)}, cell{text: plain(sanitize(displayName(p)), nameSt)},
+			t.addRow(cell{text: plain(itoa(n+1), stCell)}, cell{text: displayName(p, nameSt)},
 				cell{text: plain(sanitize(p.Position), stCell)}, cell{text: plain(sanitize(b.agencyAbbrev(p.Agency)), stCell)},
 				cell{text: plain(role, roleSt)})
 		}
@@ -577,7 +581,7 @@ func (b *builder) biographies() {
 				meta = append(meta, a.Name)
 			}
 			metaP := b.note(plain(sanitize(strings.Join(meta, ", ")), stSmall), 0)
-			b.heading(plain(sanitize(displayName(p)), style{face: faceBold, size: 10.8, color: black}), 15, 10, 1, "",
+			b.heading(displayName(p, style{face: faceBold, size: 10.8, color: black}), 15, 10, 1, "",
 				metaP.leadHeight()+leadBody, -1, "")
 			b.d.place(metaP)
 			n := 0

@@ -33,6 +33,8 @@ type style struct {
 	size  float64
 	color rgb
 	rise  float64
+	// whole keeps CJK text from breaking between characters (a name).
+	whole bool
 }
 
 // span is a run of text in one style.
@@ -155,7 +157,7 @@ func words(t rich) []word {
 				prev = -1
 				continue
 			}
-			if haveCur && prev >= 0 && canBreak(prev, r) {
+			if haveCur && prev >= 0 && !sp.st.whole && canBreak(prev, r) {
 				flush()
 			}
 			addRune(r, sp.st, raw)
