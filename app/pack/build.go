@@ -216,6 +216,9 @@ func (b *builder) bulletParas(text string, x float64) []*para {
 			label: wrap(plain("•", stBody), 20, 0), labelX: x + 3}
 		out = append(out, p)
 	}
+	if len(out) > 0 {
+		out[len(out)-1].after = 5
+	}
 	return out
 }
 
@@ -414,7 +417,7 @@ func (b *builder) venue() string {
 	d := b.m.Details
 	if d.Virtual {
 		if d.City != "" {
-			return "Held virtually (host: " + d.City + ")"
+			return "Held virtually from " + d.City
 		}
 		return "Held virtually"
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"parley/app"
 	"parley/app/sample"
 )
 
@@ -42,5 +43,19 @@ func TestWritePacks(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, c.name), out, 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestWriteSeedPack writes the seed 000 pack (Korean and Japanese text)
+// to PARLEY_PACK_OUT.
+func TestWriteSeedPack(t *testing.T) {
+	dir := os.Getenv("PARLEY_PACK_OUT")
+	if dir == "" {
+		t.Skip("set PARLEY_PACK_OUT to a folder to write the pack there")
+	}
+	m := seedMeeting(t)
+	out := render(t, m, Options{Side: side(t, m, "KR"), Final: true, Marking: &app.Marking{Scheme: "KR", Level: "대외비"}})
+	if err := os.WriteFile(filepath.Join(dir, "seed-kr-final.pdf"), out, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

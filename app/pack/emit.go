@@ -54,7 +54,8 @@ func (b *builder) decorate() {
 			}
 			for _, l := range wrap(plain(s, st), 1e9, 0) {
 				for _, f := range l.frags {
-					deco = append(deco, op{kind: opText, x: x + f.x, y: y, face: f.face, size: f.st.size, color: f.st.color, text: f.text})
+					deco = append(deco, op{kind: opText, x: x + f.x, y: y, face: f.face, size: f.st.size, color: f.st.color, text: f.text,
+						bold: f.face == faceCJK && f.st.face == faceBold})
 				}
 			}
 		}
@@ -141,6 +142,15 @@ func (b *builder) emit() ([]byte, error) {
 				fam, st := o.face.family()
 				pdf.SetFont(fam, st, o.size)
 				pdf.SetTextColor(int(o.color.r), int(o.color.g), int(o.color.b))
+				if o.bold {
+					// The CJK face has no bold: stroke the outlines as well.
+					pdf.SetDrawColor(int(o.color.r), int(o.color.g), int(o.color.b))
+					pdf.SetLineWidth(o.size * 0.045)
+					pdf.SetTextRenderingMode(2)
+					pdf.Text(o.x, o.y, o.text)
+					pdf.SetTextRenderingMode(0)
+					continue
+				}
 				pdf.Text(o.x, o.y, o.text)
 			case opLine, opDotted:
 				pdf.SetDrawColor(int(o.color.r), int(o.color.g), int(o.color.b))

@@ -138,9 +138,9 @@ func (u *usage) subsets() (map[face][]byte, error) {
 	return out, nil
 }
 
-// sanitize replaces what no PDF text can hold (control characters, runes
-// beyond the Basic Multilingual Plane, which gofpdf cannot encode) with a
-// replacement character.
+// sanitize turns tabs and control characters into spaces and replaces
+// runes beyond the Basic Multilingual Plane (emoji; gofpdf cannot encode
+// them) with a replacement character.
 func sanitize(s string) string {
 	ok := true
 	for _, r := range s {
@@ -155,9 +155,9 @@ func sanitize(s string) string {
 	b := make([]rune, 0, len(s))
 	for _, r := range s {
 		switch {
-		case r == '\t':
+		case r < 0x20:
 			b = append(b, ' ')
-		case r < 0x20 || r >= 0x10000 || r == utf8.RuneError:
+		case r >= 0x10000 || r == utf8.RuneError:
 			b = append(b, '\uFFFD')
 		default:
 			b = append(b, r)

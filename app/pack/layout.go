@@ -34,7 +34,8 @@ type op struct {
 	color  rgb
 	lw     float64
 	text   string
-	anchor int // opLink, opPageRef: the anchor
+	anchor int  // opLink, opPageRef: the anchor
+	bold   bool // text in a face without a bold weight, to embolden
 }
 
 // mark is a PDF outline entry.
@@ -156,7 +157,8 @@ func (d *doc) drawLine(l line, x, y float64) {
 		if f.text == "" {
 			continue
 		}
-		d.add(op{kind: opText, x: x + f.x, y: y - f.st.rise, face: f.face, size: f.st.size, color: f.st.color, text: f.text})
+		d.add(op{kind: opText, x: x + f.x, y: y - f.st.rise, face: f.face, size: f.st.size, color: f.st.color, text: f.text,
+			bold: f.face == faceCJK && f.st.face == faceBold})
 	}
 }
 

@@ -584,3 +584,45 @@ func TestProgress(t *testing.T) {
 		t.Errorf("progress ends at %v", last)
 	}
 }
+
+// TestOddMeetings renders meetings at the edges: empty, three sides,
+// control characters and characters beyond the Basic Multilingual Plane,
+// over-long words and titles.
+func TestOddMeetings(t *testing.T) {
+	quad := sample.Sample()
+	us := &app.Side{Rec: app.Rec{ID: "side-us"}, Pos: "Z", Name: "United States of America", ShortName: "United States", Code: "US", Adjective: "American"}
+	quad.Sides = append(quad.Sides, us)
+	quad.People = append(quad.People, &app.Person{Rec: app.Rec{ID: "person-us"}, Side: us.ID, Pos: "B", Courtesy: "Ms",
+		Given: "Jane", Family: "Doe", Position: "Ambassador-at-Large for Cyberspace", Role: app.RoleHead, Bio: "Career diplomat."})
+	quad.Signatories = append(quad.Signatories, &app.Signatory{Rec: app.Rec{ID: "sig-us"}, Side: us.ID, Pos: "B", Title: "Secretary of State"})
+	quad.Items[0].Leads = append(quad.Items[0].Leads, "person-us")
+	quad.Normalize()
+
+	odd := sample.Sample()
+	odd.Details.Purpose = "Tabs\tand\x07 control characters, an emoji 🤝 and a very long word " + strings.Repeat("Cybersecurity", 12) + "."
+	odd.Items[1].Title = strings.Repeat("サイバーセキュリティ戦略と政策について", 6)
+	odd.Annexes[0].Text = ""
+	odd.Details.Marking = app.Marking{Scheme: app.SchemeCustom, Custom: "Sensitive: handle with care", Red: true}
+
+	tests := []struct {
+		name string
+		m    *app.Meeting
+		o    Options
+		want []string
+	}{
+		{"empty meeting", &app.Meeting{}, Options{}, []string{"BRIEFING PACK", "Brief for", "the head of delegation"}},
+		{"three sides", quad, Options{Side: "side-us"}, []string{"2nd United States of America-Japan-Australia Cyber Policy Dialogue",
+			"Lead: Japan", "09:30 Opening remarks by the co-chairs Jane Doe Koichi", "American delegation", "Secretary of State"}},
+		{"odd text", odd, Options{}, []string{"Tabs and", "Cybersecurity"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			all := flat(strings.Join(pageTexts(t, render(t, tc.m, tc.o)), "\n"))
+			for _, w := range tc.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("%q missing from the text", w)
+				}
+			}
+		})
+	}
+}
