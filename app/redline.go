@@ -125,8 +125,9 @@ type Redline struct {
 
 // HasChange reports whether anything about the paragraph changed: text,
 // place, number or state.
+// A heading's state is not a change: headings are not negotiated.
 func (p *RedlinePara) HasChange() bool {
-	return p.Status != ParaUnchanged || p.Moved || p.Renumbered() || p.OldState != p.NewState
+	return p.Status != ParaUnchanged || p.Moved || p.Renumbered() || (p.OldState != p.NewState && p.Kind != ParaHeading)
 }
 
 // Changed reports whether anything differs between the two texts.
@@ -687,7 +688,10 @@ func (p *RedlinePara) line() string {
 	if len(p.LeadIn) > 0 {
 		b.WriteString("**")
 		writeRuns(&b, p.LeadIn)
-		b.WriteString("** ")
+		b.WriteString("**")
+		if len(p.Text) > 0 {
+			b.WriteString(LeadInGap(p.Text[0].Text))
+		}
 	}
 	writeRuns(&b, p.Text)
 	return strings.TrimRight(b.String(), " ")

@@ -13,8 +13,8 @@ func init() {
 	register("version", command{summary: "print the version", usage: "version", run: cmdVersion})
 	register("sample", command{summary: "write the sample meeting (or the large generated one)",
 		usage: "sample [--large] -o OUT.parley", run: cmdSample})
-	register("check", command{summary: "validate a meeting: exit 0 valid (warnings printed), 1 not",
-		usage: "check FILE.parley", run: cmdCheck})
+	register("check", command{summary: "validate a meeting: exit 0 valid (warnings printed), 1 not; --final: 1 while the statement has anything open",
+		usage: "check FILE.parley [--final]", run: cmdCheck})
 }
 
 func cmdVersion(args []string, stdout, stderr io.Writer) int {
@@ -54,8 +54,9 @@ func cmdSample(args []string, stdout, stderr io.Writer) int {
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
-	const usage = "check FILE.parley"
+	const usage = "check FILE.parley [--final]"
 	fs := newFlags("check", usage, stderr)
+	final := fs.Bool("final", false, "also list every open bracket, alternative wording and ad ref paragraph of the statement; exit 1 while any remain")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return exitUsage
@@ -64,7 +65,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, usage, "name one meeting file")
 	}
 	path := pos[0]
-	_, probs, code := loadMeeting(path, stderr)
+	m, probs, code := loadMeeting(path, stderr)
 	if code != exitOK {
 		return code
 	}
@@ -72,6 +73,16 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	for _, p := range probs {
 		fmt.Fprintf(stdout, "%s: %s: %s\n", path, p.Severity, p)
 		if p.Severity >= app.Error {
+			bad = true
+		}
+	}
+	if *final {
+		open := m.OpenItems()
+		for _, o := range open {
+			fmt.Fprintf(stdout, "%s: open: %s\n", path, o)
+		}
+		if len(open) > 0 {
+			fmt.Fprintf(stdout, "%s: the statement is not final: %d open item(s) left\n", path, len(open))
 			bad = true
 		}
 	}
