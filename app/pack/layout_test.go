@@ -157,6 +157,12 @@ func laidOut(t *testing.T, m *app.Meeting, o Options) *builder {
 // the page's edges, in every pack and on both paper sizes.
 func TestNothingOutside(t *testing.T) {
 	small := sample.Large(sample.LargeOptions{PeoplePerSide: 40, Items: 15, Paragraphs: 30, Versions: 2, Native: true, Japanese: true})
+	giant := sample.Sample()
+	var words []string
+	for i := 0; i < 900; i++ {
+		words = append(words, fmt.Sprintf("word%03d", i))
+	}
+	giant.People[3].Position = strings.Join(words, " ") // a row taller than a page
 	tests := []struct {
 		name string
 		m    *app.Meeting
@@ -166,11 +172,25 @@ func TestNothingOutside(t *testing.T) {
 		{"sample letter", sample.Sample(), Options{Paper: Letter, LineNumbers: true}},
 		{"seed", seedMeeting(t), Options{}},
 		{"generated", small, Options{LineNumbers: true}},
+		{"giant cell", giant, Options{Sections: []Section{Delegations}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			b := laidOut(t, tc.m, tc.o)
 			g := b.d.g
+			if tc.name == "giant cell" {
+				var all strings.Builder
+				for _, pg := range b.d.pages {
+					for _, o := range pg.ops {
+						all.WriteString(o.text + " ")
+					}
+				}
+				for _, w := range []string{"word000", "word450", "word899"} {
+					if !strings.Contains(all.String(), w) {
+						t.Errorf("%s lost from the split row", w)
+					}
+				}
+			}
 			for i, pg := range b.d.pages {
 				for _, o := range pg.ops {
 					if o.kind != opText {

@@ -136,6 +136,7 @@ type FinalRefusedError struct {
 	Open []app.OpenItem
 }
 
+// Error says the pack was refused and lists the open items.
 func (e *FinalRefusedError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "final pack refused: the statement has %d open item", len(e.Open))
