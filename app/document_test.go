@@ -220,3 +220,21 @@ func TestMoveAndDeleteOps(t *testing.T) {
 		t.Fatal("undo of side deletion")
 	}
 }
+
+func TestMergeAgencyOps(t *testing.T) {
+	m := seedMeeting()
+	m.Agencies = append(m.Agencies, &Agency{Rec: Rec{ID: "mofa2"}, Side: "jp", Pos: "4", Name: "Ministry of Foreign Affairs of Japan", Abbrev: "MOFA-J"})
+	m.People[1].Agency = "mofa2"
+	d := NewDocument(m)
+	if err := d.Apply(Edit{Ops: d.Meeting().MergeAgencyOps("mofa2", "mofa")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := d.Lookup("mofa2"); ok {
+		t.Fatal("merged agency kept")
+	}
+	for _, p := range d.Meeting().People {
+		if p.Agency == "mofa2" {
+			t.Fatal("participant left on the merged agency")
+		}
+	}
+}

@@ -231,3 +231,15 @@ func spansUseSide(s Spans, sides map[string]bool) bool {
 	}
 	return false
 }
+
+// MergeAgencyOps moves every participant of agency from to agency into and
+// removes from (two entries in a directory that are one agency).
+func (m *Meeting) MergeAgencyOps(from, into string) []Op {
+	var ops []Op
+	for _, p := range m.People {
+		if p.Agency == from {
+			ops = append(ops, Set(KindPerson, p.ID, "agency", into))
+		}
+	}
+	return append(ops, Remove(KindAgency, from))
+}

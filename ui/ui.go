@@ -1,11 +1,31 @@
-// Package ui is Parley's window, in Fyne.
+// Package ui is Parley's window, in Fyne: the editor's views, dialogs,
+// menus, shortcuts and preferences. It holds no domain rules: every change
+// goes through the open app.Document, and files go through package storage.
+//
+// Design: one Editor per window owns the document and the file it came
+// from; views (overview, delegations, programme, briefs, statement,
+// problems) subscribe to the document's change events and refresh only the
+// rows an edit touched; inputs are bound to record fields and apply an
+// edit per change, folded into one undo step while typing. Work that can
+// take time (opening, importing, exporting, merging) runs off the UI
+// goroutine and reports back through fyne.Do.
 package ui
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
+
+	"parley/app"
+	"parley/app/sample"
+	"parley/assets"
+	"parley/storage"
 )
 
 // AppID is the application's unique ID (preferences, storage folders).
@@ -13,9 +33,27 @@ const AppID = "org.parley.app"
 
 // Options say what the window opens and how.
 type Options struct {
-	File     string
+	// File is the meeting to open; empty opens the most recent file, or
+	// the sample meeting.
+	File string
+	// Snapshot, when set, writes the window's first frame to this PNG file
+	// and quits.
 	Snapshot string
-	View     string
+	// View is the view to show first.
+	View string
+	// Started is when the process started, for the first-frame time.
+	Started time.Time
+	// Native reaches the platform's window, where it can; nil if not.
+	Native Native
+}
+
+// Native does for a window what Fyne has no API for: read the pixels the
+// screen shows, and get and set the window's position. Its methods run on
+// the UI goroutine.
+type Native interface {
+	Capture(w fyne.Window) (image.Image, error)
+	Position(w fyne.Window) (x, y int, ok bool)
+	Move(w fyne.Window, x, y int) bool
 }
 
 // Views lists the navigation views by name.
@@ -31,13 +69,155 @@ func CheckView(name string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("unknown view %q", name)
+	return fmt.Errorf("unknown view %q (use one of overview, delegations, programme, briefs, statement, problems)", name)
+}
+
+// Icon is the application icon.
+var Icon = fyne.NewStaticResource("parley.png", assets.Icon)
+
+// Open prepares the window on the meeting the options name, without
+// showing it.
+func Open(a fyne.App, o Options) (*Editor, error) {
+	a.Settings().SetTheme(newTheme())
+	a.SetIcon(Icon)
+	p := prefs{a.Preferences()}
+	var m *app.Meeting
+	path, label := o.File, ""
+	var startupErr error
+	if path == "" {
+		for _, r := range p.recent() {
+			if _, err := os.Stat(r); err == nil {
+				path = r
+				break
+			}
+		}
+	}
+	if path != "" {
+		var err error
+		m, _, err = storage.Load(path)
+		if err != nil {
+			if o.File != "" {
+				return nil, err
+			}
+			startupErr = err
+			path = ""
+		}
+	}
+	if m == nil {
+		m = sample.Sample()
+		label = "Sample meeting"
+	}
+	w := a.NewWindow("Parley")
+	e := NewEditor(a, w, app.NewDocument(m), path, label)
+	e.native = o.Native
+	if path != "" {
+		p.addRecent(path)
+		e.refreshRecentMenu()
+	}
+	w.Resize(p.windowSize())
+	if o.View != "" {
+		e.showView(o.View)
+	}
+	if startupErr != nil {
+		e.showError("Cannot open the last meeting", startupErr)
+	}
+	return e, nil
 }
 
 // Run opens the window and returns when it closes.
 func Run(a fyne.App, o Options) error {
-	w := a.NewWindow("Parley")
-	w.SetContent(widget.NewLabel("Parley"))
-	w.ShowAndRun()
-	return nil
+	e, err := Open(a, o)
+	if err != nil {
+		return err
+	}
+	var snapErr error
+	if o.Snapshot != "" {
+		go func() { snapErr = snapshot(e, o) }()
+	} else {
+		go e.restorePosition()
+	}
+	e.win.ShowAndRun()
+	return snapErr
+}
+
+// snapshot waits for the first painted frame, writes it as a PNG and quits.
+func snapshot(e *Editor, o Options) (err error) {
+	defer fyne.Do(func() { e.app.Quit() })
+	started := o.Started
+	if started.IsZero() {
+		started = time.Now()
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+		img := capture(e)
+		if img == nil || blank(img) {
+			continue
+		}
+		elapsed := time.Since(started)
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, img); err != nil {
+			return fmt.Errorf("snapshot: %w", err)
+		}
+		if err := storage.WriteAtomic(o.Snapshot, buf.Bytes()); err != nil {
+			return fmt.Errorf("snapshot %s: %w", o.Snapshot, err)
+		}
+		b := img.Bounds()
+		fmt.Fprintf(os.Stdout, "wrote %s (%dx%d); first frame %d ms after start\n", o.Snapshot, b.Dx(), b.Dy(), elapsed.Milliseconds())
+		return nil
+	}
+	return errors.New("snapshot: the window showed no frame within 20 seconds (is there a display? try xvfb-run)")
+}
+
+// capture reads the window's pixels: from the platform where it can (what
+// the screen shows), else from Fyne's renderer.
+func capture(e *Editor) image.Image {
+	var img image.Image
+	if e.native != nil {
+		fyne.DoAndWait(func() {
+			if i, err := e.native.Capture(e.win); err == nil {
+				img = i
+			}
+		})
+	}
+	if img == nil {
+		img = e.win.Canvas().Capture()
+	}
+	return img
+}
+
+// restorePosition puts the window where it was last closed, once it is on
+// the screen.
+func (e *Editor) restorePosition() {
+	x, y, ok := e.prefs.windowPosition()
+	if e.native == nil || !ok {
+		return
+	}
+	for i := 0; i < 40; i++ {
+		time.Sleep(50 * time.Millisecond)
+		moved := false
+		fyne.DoAndWait(func() { moved = e.native.Move(e.win, x, y) })
+		if moved {
+			return
+		}
+	}
+}
+
+// blank reports whether every pixel of the image is the same colour.
+func blank(img image.Image) bool {
+	b := img.Bounds()
+	if b.Empty() {
+		return true
+	}
+	first := img.At(b.Min.X, b.Min.Y)
+	r0, g0, b0, a0 := first.RGBA()
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			r, g, bb, a := img.At(x, y).RGBA()
+			if r != r0 || g != g0 || bb != b0 || a != a0 {
+				return false
+			}
+		}
+	}
+	return true
 }

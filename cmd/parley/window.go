@@ -3,11 +3,20 @@ package main
 import (
 	"fmt"
 	"io"
+	"time"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"parley/ui"
+	"parley/ui/x11"
 )
+
+// native reaches the X11 window where there is one.
+var native ui.Native = x11.Native{}
+
+// started is when the process started, for the first-frame time.
+var started = time.Now()
 
 // runWindow opens the window: `parley [FILE]` or
 // `parley --snapshot OUT.png [--view V] [FILE]`.
@@ -23,13 +32,15 @@ func runWindow(args []string, stdout, stderr io.Writer) int {
 	if len(pos) > 1 {
 		return usageError(stderr, usage, "open one file at a time")
 	}
-	opts := ui.Options{Snapshot: *snapshot, View: *view}
+	opts := ui.Options{Snapshot: *snapshot, View: *view, Started: started, Native: native}
 	if len(pos) == 1 {
 		opts.File = pos[0]
 	}
 	if err := ui.CheckView(opts.View); err != nil {
 		return usageError(stderr, usage, "%v", err)
 	}
+	fyneapp.SetMetadata(fyne.AppMetadata{ID: ui.AppID, Name: "Parley", Version: Version, Icon: ui.Icon,
+		Migrations: map[string]bool{"fyneDo": true}})
 	a := fyneapp.NewWithID(ui.AppID)
 	if err := ui.Run(a, opts); err != nil {
 		fmt.Fprintln(stderr, err)

@@ -1,0 +1,299 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/app"
+)
+
+// view is one page of the window, chosen in the navigation list.
+type view interface {
+	// object is the view's content.
+	object() fyne.CanvasObject
+	// reset shows a newly opened meeting.
+	reset()
+	// changed shows what an edit changed.
+	changed(e app.Event)
+	// focus selects a record (and a field of it, if given) in the view.
+	focus(id, field string)
+}
+
+// searcher is a view with a search box (Ctrl+F).
+type searcher interface{ focusSearch() }
+
+// deleter is a view whose selected row the Delete key removes.
+type deleter interface{ deleteSelected() }
+
+type viewInfo struct {
+	name, title string
+	icon        func() fyne.Resource
+}
+
+var viewInfos = []viewInfo{
+	{"overview", "Overview", theme.HomeIcon},
+	{"delegations", "Delegations", theme.AccountIcon},
+	{"programme", "Programme", theme.HistoryIcon},
+	{"briefs", "Briefs", theme.DocumentIcon},
+	{"statement", "Statement", theme.DocumentCreateIcon},
+	{"problems", "Problems", theme.WarningIcon},
+}
+
+// Editor is the main window on one open meeting.
+type Editor struct {
+	app   fyne.App
+	win   fyne.Window
+	prefs prefs
+
+	doc   *app.Document
+	path  string // "" for a meeting never saved
+	label string // the window title's name when there is no path
+	unsub func()
+
+	nav     *widget.List
+	views   map[string]view
+	current string
+	body    *fyne.Container
+	status  *widget.Label
+	bracket *widget.Label
+	saved   *widget.Label
+	recent  *fyne.Menu
+
+	problems []app.Problem
+	native   Native
+	// lastError is the last error shown (tests read it).
+	lastError error
+}
+
+// NewEditor builds the window's content on w for the meeting in doc.
+// label names the meeting in the title while it has no file.
+func NewEditor(a fyne.App, w fyne.Window, doc *app.Document, path, label string) *Editor {
+	e := &Editor{app: a, win: w, prefs: prefs{a.Preferences()}, views: map[string]view{}}
+	e.doc = doc
+	e.path, e.label = path, label
+	e.build()
+	e.setDocument(doc, path, label)
+	return e
+}
+
+func (e *Editor) build() {
+	e.views["overview"] = newOverview(e)
+	e.views["delegations"] = newDelegations(e)
+	e.views["programme"] = newProgramme(e)
+	e.views["briefs"] = newBriefs(e)
+	e.views["statement"] = newStatementView(e)
+	e.views["problems"] = newProblems(e)
+
+	e.nav = widget.NewList(func() int { return len(viewInfos) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Delegations"), layout.NewSpacer(), widget.NewLabel(""))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Icon).SetResource(viewInfos[i].icon())
+			box.Objects[1].(*widget.Label).SetText(viewInfos[i].title)
+			badge := box.Objects[3].(*widget.Label)
+			badge.SetText("")
+			if viewInfos[i].name == "problems" && len(e.problems) > 0 {
+				badge.SetText(fmt.Sprint(len(e.problems)))
+			}
+		})
+	e.nav.OnSelected = func(i widget.ListItemID) { e.showView(viewInfos[i].name) }
+
+	e.body = container.NewStack()
+	e.status = widget.NewLabel("")
+	e.bracket = widget.NewLabel("")
+	e.saved = widget.NewLabel("")
+	statusBar := container.NewHBox(e.bracket, widget.NewSeparator(), e.status, layout.NewSpacer(), e.saved)
+	split := container.NewHSplit(container.NewBorder(nil, nil, nil, widget.NewSeparator(), e.nav), e.body)
+	split.SetOffset(0.13)
+	e.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, split))
+	e.win.SetMainMenu(e.menu())
+	e.addShortcuts()
+	e.win.SetCloseIntercept(func() { e.confirmDiscard("closing", e.quit) })
+	e.win.SetOnDropped(e.dropped)
+	e.nav.Select(0)
+}
+
+// setDocument shows a newly opened meeting.
+func (e *Editor) setDocument(doc *app.Document, path, label string) {
+	if e.unsub != nil {
+		e.unsub()
+	}
+	e.doc, e.path, e.label = doc, path, label
+	e.unsub = doc.Subscribe(func(ev app.Event) { e.changed(ev) })
+	e.problems = app.Validate(doc.Meeting())
+	for _, v := range e.views {
+		v.reset()
+	}
+	e.refreshChrome()
+}
+
+// changed passes an edit on to the views and updates the window's chrome.
+func (e *Editor) changed(ev app.Event) {
+	e.problems = app.Validate(e.doc.Meeting())
+	for _, v := range e.views {
+		v.changed(ev)
+	}
+	e.refreshChrome()
+}
+
+// refreshChrome updates the title, the status line and the problem count.
+func (e *Editor) refreshChrome() {
+	e.win.SetTitle(e.title())
+	m := e.doc.Meeting()
+	errs, warns := 0, 0
+	for _, p := range e.problems {
+		if p.Severity >= app.Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	e.status.SetText(fmt.Sprintf("%s, %s", plural(errs, "error"), plural(warns, "warning")))
+	e.bracket.SetText(openBracketSummary(m))
+	if e.doc.Dirty() {
+		e.saved.SetText("Unsaved changes")
+	} else if e.path != "" {
+		e.saved.SetText("Saved")
+	} else {
+		e.saved.SetText("Not saved to a file yet")
+	}
+	e.nav.RefreshItem(len(viewInfos) - 1)
+}
+
+// openBracketSummary counts open brackets per side: "Open brackets: Australia 2 · Japan 1".
+func openBracketSummary(m *app.Meeting) string {
+	count := map[string]int{}
+	alts := 0
+	for _, p := range m.Paragraphs {
+		if p.AltOf != "" {
+			alts++
+			continue
+		}
+		last := ""
+		for _, sp := range p.Text {
+			if sp.Bracket != "" && sp.Bracket != last {
+				count[sp.Side]++
+			}
+			last = sp.Bracket
+		}
+	}
+	var parts []string
+	for _, s := range m.Sides {
+		if n := count[s.ID]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", s.Label(), n))
+		}
+	}
+	if n := count[""]; n > 0 {
+		parts = append(parts, fmt.Sprintf("no side %d", n))
+	}
+	text := "No open brackets"
+	if len(parts) > 0 {
+		text = "Open brackets: " + strings.Join(parts, " · ")
+	}
+	if alts > 0 {
+		text += " · " + plural(alts, "alternative")
+	}
+	return text
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// title is the window title: the file name, an unsaved marker, the app.
+func (e *Editor) title() string {
+	name := e.label
+	if e.path != "" {
+		name = filepath.Base(e.path)
+	}
+	if e.doc.Dirty() {
+		name = "*" + name
+	}
+	return name + " — Parley"
+}
+
+// showView switches to a view by name.
+func (e *Editor) showView(name string) {
+	v, ok := e.views[name]
+	if !ok {
+		return
+	}
+	e.current = name
+	e.body.Objects = []fyne.CanvasObject{v.object()}
+	e.body.Refresh()
+	for i, vi := range viewInfos {
+		if vi.name == name {
+			e.nav.Select(i)
+		}
+	}
+}
+
+// Show jumps to a record: the view that edits it, with it selected.
+func (e *Editor) Show(id, field string) {
+	ref, ok := e.doc.Lookup(id)
+	if !ok {
+		e.showView("overview")
+		return
+	}
+	name := "overview"
+	switch ref.Kind {
+	case app.KindPerson, app.KindAgency:
+		name = "delegations"
+	case app.KindItem:
+		name = "programme"
+		if isBriefField(field) {
+			name = "briefs"
+		}
+	case app.KindBackground:
+		name = "briefs"
+	case app.KindParagraph, app.KindStatement, app.KindSignatory, app.KindVersion:
+		name = "statement"
+	}
+	e.showView(name)
+	e.views[name].focus(id, field)
+}
+
+func isBriefField(f string) bool {
+	switch f {
+	case "objectives", "points", "theirObjectives", "response", "pressLine", "marking":
+		return true
+	}
+	return false
+}
+
+// apply applies an edit through the document; a refused edit is shown.
+func (e *Editor) apply(ed app.Edit) bool {
+	if len(ed.Ops) == 0 {
+		return false
+	}
+	if err := e.doc.Apply(ed); err != nil {
+		dialog.ShowError(err, e.win)
+		return false
+	}
+	return true
+}
+
+func (e *Editor) undo() { e.doc.Undo() }
+func (e *Editor) redo() { e.doc.Redo() }
+
+// Document returns the open document.
+func (e *Editor) Document() *app.Document { return e.doc }
+
+// Path returns the open file's path ("" when never saved).
+func (e *Editor) Path() string { return e.path }
+
+// Window returns the editor's window.
+func (e *Editor) Window() fyne.Window { return e.win }

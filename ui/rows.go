@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// dragRow is a list row that can be dragged up or down to reorder: it
+// reports how many rows it was moved when the drag ends.
+type dragRow struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	marker  *canvas.Rectangle
+	// index is the row shown; onMove gets the row and the places moved.
+	index  int
+	onMove func(index, by int)
+	dy     float32
+}
+
+func newDragRow(content fyne.CanvasObject, onMove func(index, by int)) *dragRow {
+	r := &dragRow{content: content, onMove: onMove}
+	r.marker = canvas.NewRectangle(color.Transparent)
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer lays the content over a marker that shows while dragging.
+func (r *dragRow) CreateRenderer() fyne.WidgetRenderer {
+	handle := widget.NewIcon(theme.MenuIcon())
+	return widget.NewSimpleRenderer(container.NewStack(r.marker, container.NewBorder(nil, nil, handle, nil, r.content)))
+}
+
+// Dragged follows the pointer.
+func (r *dragRow) Dragged(ev *fyne.DragEvent) {
+	r.dy += ev.Dragged.DY
+	r.marker.FillColor = theme.Color(theme.ColorNameSelection)
+	r.marker.Refresh()
+}
+
+// DragEnd moves the row by the number of row heights dragged.
+func (r *dragRow) DragEnd() {
+	h := r.Size().Height
+	by := 0
+	if h > 0 {
+		by = int((r.dy + h/2*sign(r.dy)) / h)
+	}
+	r.dy = 0
+	r.marker.FillColor = color.Transparent
+	r.marker.Refresh()
+	if by != 0 && r.onMove != nil {
+		r.onMove(r.index, by)
+	}
+}
+
+func sign(f float32) float32 {
+	if f < 0 {
+		return -1
+	}
+	return 1
+}
+
+// chip is a small coloured label (a role, a state, a triage level).
+func newChip() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// segmented is a row of buttons of which one is selected.
+type segmented struct {
+	box      *fyne.Container
+	buttons  []*widget.Button
+	selected int
+	onChange func(i int)
+}
+
+func newSegmented(onChange func(int)) *segmented {
+	return &segmented{box: container.NewHBox(), onChange: onChange}
+}
+
+func (s *segmented) setOptions(labels []string) {
+	s.box.Objects = nil
+	s.buttons = nil
+	for i, l := range labels {
+		i := i
+		b := widget.NewButton(l, func() { s.set(i, true) })
+		s.buttons = append(s.buttons, b)
+		s.box.Add(b)
+	}
+	if s.selected >= len(labels) {
+		s.selected = 0
+	}
+	s.paint()
+	s.box.Refresh()
+}
+
+func (s *segmented) set(i int, notify bool) {
+	s.selected = i
+	s.paint()
+	if notify && s.onChange != nil {
+		s.onChange(i)
+	}
+}
+
+func (s *segmented) paint() {
+	for i, b := range s.buttons {
+		if i == s.selected {
+			b.Importance = widget.HighImportance
+		} else {
+			b.Importance = widget.MediumImportance
+		}
+		b.Refresh()
+	}
+}
