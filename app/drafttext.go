@@ -535,7 +535,7 @@ func cutAdRef(text string) (string, bool) {
 // base is the text's byte offset in the block, for line numbers.
 func (r *draftReader) brackets(text string, b *block, base int) Spans {
 	var out Spans
-	var cur strings.Builder
+	var cur strings.Builder // text of the span being read, when it has gaps
 	depth, openedAt := 0, 0
 	id := ""
 	emit := func() {
@@ -549,35 +549,37 @@ func (r *draftReader) brackets(text string, b *block, base int) Spans {
 		out = append(out, sp)
 		cur.Reset()
 	}
-	for i, c := range text {
-		switch c {
-		case '[':
-			if depth > 0 {
-				r.problem(b.lineAt(base+i), "bracket opened inside the bracket opened on line %d: nested brackets are imported as one bracket", b.lineAt(base+openedAt))
-				depth++
-				continue
-			}
+	last := 0 // start of the text not yet copied
+	for i := 0; i < len(text); i++ {
+		k := strings.IndexAny(text[i:], "[]")
+		if k < 0 {
+			break
+		}
+		i += k
+		c := text[i]
+		cur.WriteString(text[last:i])
+		last = i + 1
+		switch {
+		case c == '[' && depth > 0:
+			r.problem(b.lineAt(base+i), "bracket opened inside the bracket opened on line %d: nested brackets are imported as one bracket", b.lineAt(base+openedAt))
+			depth++
+		case c == '[':
 			emit()
 			depth, openedAt, id = 1, i, NewID()
-			continue
-		case ']':
-			switch {
-			case depth == 0:
-				r.problem(b.lineAt(base+i), "] closes no bracket: kept as text")
-				cur.WriteRune(c)
-			case depth > 1:
-				depth--
-			default:
-				if cur.Len() == 0 {
-					r.problem(b.lineAt(base+i), "empty brackets []: ignored")
-				}
-				emit()
-				depth = 0
+		case depth == 0:
+			r.problem(b.lineAt(base+i), "] closes no bracket: kept as text")
+			cur.WriteByte(c)
+		case depth > 1:
+			depth--
+		default:
+			if cur.Len() == 0 {
+				r.problem(b.lineAt(base+i), "empty brackets []: ignored")
 			}
-			continue
+			emit()
+			depth = 0
 		}
-		cur.WriteRune(c)
 	}
+	cur.WriteString(text[last:])
 	if depth > 0 {
 		r.problem(b.lineAt(base+openedAt), "the bracket opened here is not closed: it runs to the end of the paragraph")
 	}
