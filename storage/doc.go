@@ -16,6 +16,39 @@
 // folder is flushed too. A failure at any point leaves the previous file as
 // it was.
 //
+// Files between machines. A meeting file travels (office, laptop,
+// embassy) and two people edit copies at once, so the file carries what a
+// merge needs, without a common ancestor: every record has a UUID, the dot
+// (editing session, sequence number) of the edit that made it and of the
+// last edit of each field ("made", "revs"); the meeting has a clock (per
+// session, the last edit the copy contains), tombstones of deleted records
+// ("deleted") and the conflicts not yet resolved ("conflicts"); a statement
+// paragraph keeps its earlier texts with their dots ("history"). For each
+// field, the copy whose clock covers the other's dot but not the reverse
+// holds the newer value; when neither does, both edited it: equal values
+// merge, order fields (position, side, parent item) take the greater dot,
+// a paragraph's text merges word by word from the newest text both
+// histories share, anything else becomes a conflict stored in the file
+// (app.Merge has the rules). A record one copy lacks was added by the other
+// unless the first holds its tombstone: then it was deleted there, and it
+// stays deleted unless the other copy edited it since (a conflict). Clocks
+// merge by maximum, tombstones by union, so merging is deterministic and
+// can be repeated in any order.
+//
+// Never overwriting blindly: LoadTracked returns the file's Fingerprint
+// (size, time, SHA-256), and SaveChecked refuses, with ErrChanged, to
+// replace a file whose content changed since (another Parley, a sync tool):
+// the user merges, saves elsewhere, or overwrites on purpose. An open file
+// has a lock beside it (Lock, ".NAME.lock": host, process, user, time), so
+// that a second Parley warns before opening it; a lock whose process is
+// gone or that has not been refreshed for LockStaleAfter is cleared.
+//
+// Recovery: while a document has unsaved changes the window writes a
+// recovery copy every RecoveryInterval, atomically, to the user's cache
+// folder (Recovery, keyed by the file's path, with the original path and
+// fingerprint beside it); a successful save discards it, and after a crash
+// the next start offers the copies whose process is gone.
+//
 // Every error names the file and, where it can, the record and field (with
 // line and column), and says what to do.
 package storage
