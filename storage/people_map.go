@@ -156,8 +156,8 @@ var nativeWords = []string{"native", "local", "korean", "japanese", "chinese", "
 // GuessField guesses the field a column heading names, "" when it names
 // none. Exact headings are known in English and a few Japanese, Korean
 // and Chinese forms ("Surname", "Given name(s)", "E-mail", "漢字", "한글");
-// otherwise a heading that holds a known one as whole words is taken
-// ("Family name (as in passport)"), the longest match winning.
+// otherwise a short heading that holds a known one as whole words is
+// taken ("Family name (as in passport)"), the longest match winning.
 func GuessField(heading string) Field {
 	key := headingKey(heading)
 	if key == "" {
@@ -174,8 +174,14 @@ func GuessField(heading string) Field {
 			}
 		}
 	}
+	// A sentence is not a heading: only a few words may stand beside the
+	// known heading.
+	nwords := strings.Count(key, " ") + 1
 	best, bestLen := Field(""), 0
 	for alias, f := range aliasField {
+		if nwords > strings.Count(alias, " ")+1+3 {
+			continue
+		}
 		// Single short words ("first", "post", "body") are too loose to
 		// find inside a longer heading.
 		if len(alias) < 4 || !strings.Contains(alias, " ") && len([]rune(alias)) < 5 {

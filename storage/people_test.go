@@ -312,7 +312,7 @@ func TestGuessField(t *testing.T) {
 		"Phone": FieldPhone, "Tel": FieldPhone, "Tel.": FieldPhone, "Name": FieldName, "Full name": FieldName,
 		"Family name (as in passport)": FieldFamily, " Position ": FieldPosition, "Biography": FieldBio,
 		"Family name first": FieldFamilyFirst, "Family name in capitals": FieldCapsFamily,
-		"Notes": "", "": "", "Delegation of the Republic of Korea": "", "No.": "",
+		"Notes": "", "": "", "Participants are on the next sheet": "", "Delegation of the Republic of Korea": "", "No.": "",
 	}
 	for h, want := range tests {
 		if got := GuessField(h); got != want {
