@@ -40,6 +40,7 @@ type DraftProblem struct {
 	What string
 }
 
+// String formats the problem as "line 12: what".
 func (p DraftProblem) String() string { return "line " + strconv.Itoa(p.Line) + ": " + p.What }
 
 // ParsedDraft is a draft read from text.
