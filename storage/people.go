@@ -202,21 +202,36 @@ func newTable(source string, rows []Row) (*Table, error) {
 // detectHeader finds the header among the first non-blank rows: the first
 // row in which two or more cells are headings of different known fields,
 // so that title rows above a header ("Delegation of Japan") are passed
-// over. Without such a row the first non-blank row is the header.
+// over; else the first row with the best single heading (an exact one
+// before one found inside longer text: "Name" before "Participants
+// list"); else the first non-blank row.
 func detectHeader(rows []Row) int {
+	best, bestScore := 0, 0
 	for i, r := range rows {
 		if i == headerScanRows {
 			break
 		}
-		seen := map[Field]bool{}
+		seen := map[Field]int{}
 		for _, c := range r.Cells {
-			if f := GuessField(c); f != "" {
-				seen[f] = true
+			if f, exact := guessField(c); f != "" {
+				seen[f] = max(seen[f], 1+btoi(exact))
 			}
 		}
 		if len(seen) >= 2 {
 			return i
 		}
+		for _, score := range seen {
+			if score > bestScore {
+				best, bestScore = i, score
+			}
+		}
+	}
+	return best
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
 	}
 	return 0
 }

@@ -208,17 +208,19 @@ func cellEnd(s string, i int, delim byte) int {
 // protect prefixes a cell that a spreadsheet would run as a formula
 // (=, +, -, @ first: "+81 3 5232 4111", or a hostile "=HYPERLINK(...)")
 // with an apostrophe, Excel's mark for text; unprotect takes it off again
-// when the list is read back.
+// when the list is read back. A cell that starts with an apostrophe gets
+// one more, so that every cell reads back as it was.
 func protect(s string) string {
-	if s != "" && strings.IndexByte("=+-@", s[0]) >= 0 {
+	if s != "" && strings.IndexByte("=+-@'", s[0]) >= 0 {
 		return "'" + s
 	}
 	return s
 }
 
-// unprotect removes the apostrophe protect adds.
+// unprotect removes the apostrophe protect adds: one before =, +, -, @ or
+// another apostrophe.
 func unprotect(s string) string {
-	if len(s) > 1 && s[0] == '\'' && strings.IndexByte("=+-@", s[1]) >= 0 {
+	if len(s) > 1 && s[0] == '\'' && strings.IndexByte("=+-@'", s[1]) >= 0 {
 		return s[1:]
 	}
 	return s

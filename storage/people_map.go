@@ -99,7 +99,7 @@ var fieldAliases = map[Field][]string{
 	FieldFamilyFirst: {"family name first", "family first", "surname first", "name order"},
 	FieldCapsFamily: {"family name in capitals", "caps family", "capitalised family name",
 		"capitalized family name", "family name in caps", "surname in capitals"},
-	FieldPosition: {"position", "job title", "jobtitle", "designation", "post", "rank", "position title",
+	FieldPosition: {"position", "pos", "job title", "jobtitle", "designation", "post", "rank", "position title",
 		"job", "title/position", "position/title", "current position", "official title", "직위", "직책",
 		"職名", "役職", "职务"},
 	FieldAgency: {"organisation", "organization", "agency", "ministry", "department", "dept",
@@ -159,18 +159,25 @@ var nativeWords = []string{"native", "local", "korean", "japanese", "chinese", "
 // otherwise a short heading that holds a known one as whole words is
 // taken ("Family name (as in passport)"), the longest match winning.
 func GuessField(heading string) Field {
+	f, _ := guessField(heading)
+	return f
+}
+
+// guessField is GuessField, also saying whether the heading is a known
+// one exactly.
+func guessField(heading string) (f Field, exact bool) {
 	key := headingKey(heading)
 	if key == "" {
-		return ""
+		return "", false
 	}
 	if f, ok := aliasField[key]; ok {
-		return f
+		return f, true
 	}
 	words := " " + key + " "
 	if strings.Contains(words, " name ") || strings.Contains(words, " names ") {
 		for _, w := range nativeWords {
 			if strings.Contains(words, " "+w+" ") {
-				return FieldNative
+				return FieldNative, false
 			}
 		}
 	}
@@ -191,7 +198,7 @@ func GuessField(heading string) Field {
 			best, bestLen = f, len(alias)
 		}
 	}
-	return best
+	return best, false
 }
 
 // Mapping says which column (0 for A) fills which field; a field that is

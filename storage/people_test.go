@@ -299,6 +299,29 @@ func TestHeaderRow(t *testing.T) {
 	}
 }
 
+func TestDetectHeader(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want int
+	}{
+		{"first row", "Surname,Given name\nLee,Choong-myon\n", 1},
+		{"below title rows", "Delegation of Japan\n2nd Dialogue, Tokyo\n\nFamily name,First name,Position\nMizushima,Koichi,Ambassador\n", 4},
+		{"one known heading below a title", "Participants list\n\nNo.,Name,Remarks\n1,Lee Choong-myon,\n", 3},
+		{"nothing known", "A,B\nLee,Choong-myon\n", 1},
+		{"after leading blank rows", "\n\n,,\nSurname,Given name\nLee,Choong-myon\n", 4},
+	}
+	for _, tt := range tests {
+		tb, err := ReadPeopleFrom(strings.NewReader(tt.text), "x.csv", ReadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tb.HeaderRow != tt.want {
+			t.Errorf("%s: header row %d, want %d", tt.name, tb.HeaderRow, tt.want)
+		}
+	}
+}
+
 func TestGuessField(t *testing.T) {
 	tests := map[string]Field{
 		"Surname": FieldFamily, "Last name": FieldFamily, "LAST NAME": FieldFamily, "Family name": FieldFamily,
@@ -673,6 +696,8 @@ func TestExportRoundTrip(t *testing.T) {
 	// Bios with line breaks, quotes and commas, a formula-like phone.
 	src.People[0].Bio = "Line one, with a comma\nLine \"two\"\n"
 	src.People[0].Phone = "=1+1"
+	src.People[0].Interests = "'quoted' and 'kept'"
+	src.People[1].Interests = "-"
 	for _, side := range src.Sides {
 		var buf bytes.Buffer
 		if err := ExportPeople(&buf, src, side.ID); err != nil {

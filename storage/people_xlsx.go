@@ -8,16 +8,23 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// maxWorkbookUnzipped bounds what a workbook may unpack to, so that a
+// hostile file cannot fill the memory.
+const maxWorkbookUnzipped = 512 << 20
+
 // readWorkbook reads one sheet of an Excel workbook: the one named in opt,
 // else the first visible sheet holding data, else the first sheet holding
 // data. Cells are read as Excel shows them (number formats applied), and
 // rows keep their sheet row numbers.
 func readWorkbook(data []byte, name string, opt ReadOptions) (*Table, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxWorkbookUnzipped})
 	if err != nil {
 		msg := "cannot read the workbook (" + err.Error() + "): open it in Excel and save it again as .xlsx, or as CSV UTF-8"
-		if errors.Is(err, excelize.ErrWorkbookPassword) {
+		switch {
+		case errors.Is(err, excelize.ErrWorkbookPassword):
 			msg = "the workbook is protected by a password: save a copy without the password and import that"
+		case strings.Contains(err.Error(), "unzip size exceeds"):
+			msg = "the workbook unpacks to more than 512 MiB: it is not a participant list"
 		}
 		return nil, &Error{Path: name, Kind: ErrPeopleList, Msg: msg}
 	}
