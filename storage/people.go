@@ -39,6 +39,22 @@ var ErrPeopleList = errors.New("unreadable participant list")
 // MaxPeopleListSize is the largest participant list read.
 const MaxPeopleListSize = 32 << 20
 
+// PeopleListExtensions are the file name extensions of the participant
+// lists ReadPeople reads, for file dialogs and dropped files.
+var PeopleListExtensions = []string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm"}
+
+// IsPeopleList reports whether a file's name says it is a participant list
+// ReadPeople reads (by its extension, in any case).
+func IsPeopleList(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, e := range PeopleListExtensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
 // headerScanRows is how many non-blank rows at the top are searched for
 // the header row (title rows may stand above it).
 const headerScanRows = 20

@@ -67,9 +67,10 @@ type PeopleImport struct {
 }
 
 // ImportPeople works out how the table's rows, read through the mapping,
-// join the side's delegation. It reads m and changes nothing: apply
-// Edit() through the document to import. It is cheap enough to run again
-// whenever the user changes the mapping.
+// join the side's delegation. It reads m and changes nothing (so it may
+// run on a clone off the UI goroutine): apply Edit() through the document
+// to import. It is cheap enough to run again whenever the user changes
+// the mapping; each run makes new record IDs.
 //
 // Row by row, in file order:
 //   - cells are trimmed (the biography's free text excepted); names keep

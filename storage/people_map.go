@@ -69,8 +69,12 @@ var fieldLabels = map[Field]string{
 }
 
 // Label is the field's name for people: the export's column heading and
-// the mapping step's choice ("Given name").
+// the mapping step's choice ("Given name"); the empty field, a column not
+// imported, is "(not imported)".
 func (f Field) Label() string {
+	if f == "" {
+		return "(not imported)"
+	}
 	if l, ok := fieldLabels[f]; ok {
 		return l
 	}

@@ -299,6 +299,15 @@ func TestHeaderRow(t *testing.T) {
 	}
 }
 
+func TestIsPeopleList(t *testing.T) {
+	for name, want := range map[string]bool{"people.csv": true, "PEOPLE.XLSX": true, "a/b.tsv": true,
+		"list.txt": true, "m.parley": false, "old.xls": false, "csv": false} {
+		if got := IsPeopleList(name); got != want {
+			t.Errorf("IsPeopleList(%q) = %v", name, got)
+		}
+	}
+}
+
 func TestDetectHeader(t *testing.T) {
 	tests := []struct {
 		name string
