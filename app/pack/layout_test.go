@@ -97,6 +97,33 @@ func TestWrap(t *testing.T) {
 	}
 }
 
+// TestWrapSpans checks that text gathered from several spans in one
+// style comes out whole.
+func TestWrapSpans(t *testing.T) {
+	if err := loadFonts(); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		in   rich
+		want string
+	}{
+		{rich{{"ab", stBody}, {"ab", stBody}}, "abab"},
+		{rich{{"ab", stBody}, {"ab", stBody}, {"ab cd", stBody}}, "ababab cd"},
+		{rich{{"水島", stBody}, {"水島", stBody}, {"光一", stBody}}, "水島水島光一"},
+		{rich{{"one  two", stBody}, {" three", stBold}, {"four", stBold}}, "one two threefour"},
+	}
+	for _, tc := range tests {
+		lines := wrap(tc.in, 1000, 0)
+		if len(lines) != 1 || lineText(lines[0]) != tc.want {
+			var got []string
+			for _, l := range lines {
+				got = append(got, lineText(l))
+			}
+			t.Errorf("%v: got %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
 func firstRune(s string) (rune, bool) {
 	for _, r := range s {
 		return r, true

@@ -56,6 +56,17 @@ type frag struct {
 	face face
 	st   style
 	text string
+	buf  []byte // the text while the line is being filled
+}
+
+// done turns the line's fragment buffers into strings.
+func (l *line) done() {
+	for i := range l.frags {
+		if l.frags[i].buf != nil {
+			l.frags[i].text = string(l.frags[i].buf)
+			l.frags[i].buf = nil
+		}
+	}
 }
 
 // line is a laid-out line: fragments at x offsets from its left edge.
@@ -124,7 +135,10 @@ func words(t rich) []word {
 		cur = word{}
 		haveCur = false
 	}
-	addRune := func(r rune, st style, raw string) {
+	// A piece's text is a slice of its span's string while the runes it
+	// gathers are contiguous there, so no string is built rune by rune.
+	pieceSpan, pieceStart, pieceEnd := -1, -1, -1
+	addRune := func(r rune, st style, span int, src string, at, end int) {
 		f := faceFor(st.face, r)
 		w := float64(runeWidth(f, r)) * st.size / 1000
 		if !haveCur {
@@ -133,18 +147,26 @@ func words(t rich) []word {
 			haveCur = true
 		}
 		if n := len(cur.pieces); n > 0 && cur.pieces[n-1].face == f && cur.pieces[n-1].st == st {
-			cur.pieces[n-1].text += raw
-			cur.pieces[n-1].w += w
+			p := &cur.pieces[n-1]
+			if pieceSpan == span && pieceEnd == at {
+				p.text = src[pieceStart:end]
+			} else {
+				p.text += src[at:end]
+				pieceSpan = -1 // built, no longer a slice
+			}
+			p.w += w
 		} else {
-			cur.pieces = append(cur.pieces, piece{face: f, st: st, text: raw, w: w})
+			cur.pieces = append(cur.pieces, piece{face: f, st: st, text: src[at:end], w: w})
+			pieceSpan, pieceStart = span, at
 		}
+		pieceEnd = end
 		cur.w += w
 	}
-	for _, sp := range t {
+	for k, sp := range t {
 		s := sp.text
 		for i := 0; i < len(s); {
 			r, n := utf8.DecodeRuneInString(s[i:])
-			raw := s[i : i+n]
+			at := i
 			i += n
 			if r == ' ' || r == '\u3000' || (unicode.IsSpace(r) && r != '\u00a0') {
 				flush()
@@ -160,7 +182,7 @@ func words(t rich) []word {
 			if haveCur && prev >= 0 && !sp.st.whole && canBreak(prev, r) {
 				flush()
 			}
-			addRune(r, sp.st, raw)
+			addRune(r, sp.st, k, s, at, i)
 			prev = r
 		}
 	}
@@ -178,6 +200,7 @@ func wrap(t rich, width, indent float64) []line {
 	x := 0.0
 	empty := true
 	newLine := func() {
+		cur.done()
 		lines = append(lines, cur)
 		cur = line{}
 		x = 0
@@ -217,6 +240,7 @@ func wrap(t rich, width, indent float64) []line {
 		}
 	}
 	if !empty || len(lines) == 0 {
+		cur.done()
 		lines = append(lines, cur)
 	}
 	return lines
@@ -236,18 +260,18 @@ func appendText(l *line, x float64, f face, st style, s string, w float64) {
 			last := &l.frags[n-1]
 			if last.st.size == st.size && last.st.rise == st.rise &&
 				abs(float64(runeWidth(last.face, ' '))*last.st.size/1000-w) < 0.001 {
-				last.text += " "
+				last.buf = append(last.buf, ' ')
 				last.w += w
 			}
 		}
 		return
 	}
 	if adjacent && l.frags[n-1].face == f && l.frags[n-1].st == st {
-		l.frags[n-1].text += s
+		l.frags[n-1].buf = append(l.frags[n-1].buf, s...)
 		l.frags[n-1].w += w
 		return
 	}
-	l.frags = append(l.frags, frag{x: x, w: w, face: f, st: st, text: s})
+	l.frags = append(l.frags, frag{x: x, w: w, face: f, st: st, buf: append(make([]byte, 0, 64), s...)})
 }
 
 func abs(f float64) float64 {
