@@ -1,0 +1,94 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"parley/app"
+	"parley/storage"
+)
+
+func init() {
+	register("merge", command{summary: "merge two edited copies of a meeting; exit 3 when conflicts remain",
+		usage: mergeUsage, run: cmdMerge})
+}
+
+const mergeUsage = "merge A.parley B.parley [-o OUT.parley] [--base BASE.parley] [--force]"
+
+// cmdMerge merges B into A (A is "mine": a conflict keeps A's value) and
+// writes the result to OUT, or to A itself. Inputs that cannot be read
+// (damaged, newer format, contradictory) are refused and nothing is
+// written. Conflicts are stored in the result and listed as
+// "where: mine | theirs".
+func cmdMerge(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("merge", mergeUsage, stderr)
+	out := fs.String("o", "", "where to write the merged meeting (default: A.parley itself)")
+	basePath := fs.String("base", "", "a common ancestor of both copies, if you have one")
+	force := fs.Bool("force", false, "merge even meetings that are not copies of one meeting")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) != 2 {
+		return usageError(stderr, mergeUsage, "name the two copies to merge")
+	}
+	pathA, pathB := pos[0], pos[1]
+	if *out == "" {
+		*out = pathA
+	}
+	mine, _, code := loadMeeting(pathA, stderr)
+	if code != exitOK {
+		return code
+	}
+	theirs, _, code := loadMeeting(pathB, stderr)
+	if code != exitOK {
+		return code
+	}
+	opt := app.MergeOptions{MineLabel: filepath.Base(pathA), TheirsLabel: filepath.Base(pathB), Force: *force}
+	if *basePath != "" {
+		if opt.Base, _, code = loadMeeting(*basePath, stderr); code != exitOK {
+			return code
+		}
+	}
+	merged, rep, err := app.Merge(mine, theirs, opt)
+	if errors.Is(err, app.ErrNotSameMeeting) {
+		fmt.Fprintf(stderr, "parley: merge: %v (--force)\n", err)
+		return exitRefused
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "parley: merge: %v\n", err)
+		return exitBad
+	}
+	// Never write a file Parley would refuse to open.
+	if probs := app.Validate(merged); app.HasFatal(probs) {
+		for _, p := range probs {
+			if p.Severity == app.Fatal {
+				fmt.Fprintf(stderr, "%s: %s\n", *out, p)
+			}
+		}
+		fmt.Fprintf(stderr, "parley: merge: the result would be inconsistent: nothing written; please report this with both files\n")
+		return exitBad
+	}
+	if holder, ok := storage.ReadLock(*out); ok && !holder.Stale(time.Now()) && !holder.Mine() {
+		fmt.Fprintf(stderr, "%s: warning: open in Parley (%s): that window will see the file changed when it saves, and offer to merge\n", *out, holder)
+	}
+	if err := storage.Save(*out, merged); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitBad
+	}
+	fmt.Fprintf(stdout, "merged %s into %s: wrote %s\n", pathB, pathA, *out)
+	for _, line := range rep.Summary() {
+		fmt.Fprintf(stdout, "  %s\n", line)
+	}
+	if len(merged.Conflicts) == 0 {
+		return exitOK
+	}
+	fmt.Fprintf(stdout, "%d conflict(s) remain (where: mine | theirs), stored in %s; resolve them in Parley:\n", len(merged.Conflicts), *out)
+	for _, c := range merged.Conflicts {
+		fmt.Fprintln(stdout, c.String())
+	}
+	return exitRefused
+}
