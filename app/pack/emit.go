@@ -3,7 +3,6 @@ package pack
 import (
 	"bytes"
 	"fmt"
-	"unicode/utf16"
 
 	"github.com/jung-kurt/gofpdf"
 )
@@ -174,7 +173,9 @@ func (b *builder) emit() ([]byte, error) {
 			}
 		}
 		for _, m := range pg.marks {
-			pdf.Bookmark(pdfText(m.title), m.level, m.y)
+			// gofpdf encodes the title as UTF-16 itself (a UTF-8 font is
+			// always current here).
+			pdf.Bookmark(sanitize(m.title), m.level, m.y)
 		}
 		if pdf.Err() {
 			return nil, fmt.Errorf("briefing pack: page %d: %w", i+1, pdf.Error())
@@ -186,16 +187,4 @@ func (b *builder) emit() ([]byte, error) {
 		return nil, fmt.Errorf("briefing pack: writing the PDF: %w", err)
 	}
 	return buf.Bytes(), nil
-}
-
-// pdfText encodes a string for the PDF's outline: UTF-16BE with a byte
-// order mark (gofpdf writes outline titles as given).
-func pdfText(s string) string {
-	u := utf16.Encode([]rune(sanitize(s)))
-	b := make([]byte, 2, 2+2*len(u))
-	b[0], b[1] = 0xFE, 0xFF
-	for _, c := range u {
-		b = append(b, byte(c>>8), byte(c))
-	}
-	return string(b)
 }

@@ -626,3 +626,30 @@ func TestOddMeetings(t *testing.T) {
 		})
 	}
 }
+
+// TestOutline checks the PDF's bookmarks: sections, briefs under them,
+// each pointing at the page the contents gives.
+func TestOutline(t *testing.T) {
+	needTool(t, "pdftohtml")
+	out, err := exec.Command("pdftohtml", "-xml", "-stdout", "-i", "-q", writeTemp(t, render(t, sample.Sample(), Options{}))).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	xml := string(out)
+	at := strings.Index(xml, "<outline>")
+	if at < 0 {
+		t.Fatal("no outline")
+	}
+	xml = xml[at:]
+	for _, want := range []string{
+		`<item page="2">Contents</item>`,
+		`<item page="5">Briefs</item>` + "\n<outline>\n" + `<item page="5">1 Opening remarks by the co-chairs</item>`,
+		`<outline>` + "\n" + `<item page="7">3.1 UN Group of Governmental Experts</item>`,
+		`<item page="15">Australian delegation</item>`,
+		`<item page="19">Annex A: Key facts</item>`,
+	} {
+		if !strings.Contains(xml, want) {
+			t.Errorf("outline lacks %q", want)
+		}
+	}
+}

@@ -88,7 +88,11 @@ func (b *builder) cover() {
 	}
 	rows := []kv{{"Version", sanitize(b.o.Version)}, {"Date", longDate(b.o.Date, false)}, {"Status", mode}}
 	if b.p.Side != nil {
-		rows = append(rows, kv{"Copy", sanitize(b.p.Side.Label()) + " copy"})
+		owner := b.p.Side.Adjective
+		if owner == "" {
+			owner = b.p.Side.Label()
+		}
+		rows = append(rows, kv{"Copy", sanitize(owner) + " copy"})
 	}
 	banner := b.marking.Banner()
 	if banner != "" {
