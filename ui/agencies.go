@@ -78,7 +78,7 @@ func (a *agencyDirectory) build() {
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { a.remove(ag) })
 		used := widget.NewLabel(plural(n, "person"))
 		used.Importance = widget.LowImportance
-		right := container.NewHBox(lead, used, del)
+		right := container.NewHBox(lead.Check, used, del)
 		a.rows.Add(container.NewGridWithColumns(2, name, container.NewBorder(nil, nil, nil, right, abbrev)))
 		a.ids = append(a.ids, ag.ID)
 		names = append(names, agencyLabel(ag))

@@ -217,7 +217,7 @@ func (b *briefs) buildBackground(it *app.Item) {
 		setEnabled(up, i > 0)
 		setEnabled(down, i < len(paras)-1)
 		label := widget.NewLabel(fmt.Sprintf("%d.", i+1))
-		tools := container.NewHBox(nfd, layout.NewSpacer(), up, down, del)
+		tools := container.NewHBox(nfd.Check, layout.NewSpacer(), up, down, del)
 		b.background.Add(container.NewBorder(nil, tools, label, nil, text))
 		b.bgIDs = append(b.bgIDs, bg.ID)
 	}

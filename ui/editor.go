@@ -71,6 +71,7 @@ type Editor struct {
 	native   Native
 	// lastError is the last error shown (tests read it).
 	lastError error
+	closed    bool
 }
 
 // NewEditor builds the window's content on w for the meeting in doc.
@@ -118,10 +119,14 @@ func (e *Editor) build() {
 	e.win.SetContent(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), statusBar), nil, nil, split))
 	e.win.SetMainMenu(e.menu())
 	e.addShortcuts()
-	e.win.SetCloseIntercept(func() { e.confirmDiscard("closing", e.quit) })
+	e.win.SetCloseIntercept(e.requestClose)
 	e.win.SetOnDropped(e.dropped)
 	e.nav.Select(0)
 }
+
+// requestClose is what the window's close button does: ask about unsaved
+// changes, then close.
+func (e *Editor) requestClose() { e.confirmDiscard("closing", e.quit) }
 
 // setDocument shows a newly opened meeting.
 func (e *Editor) setDocument(doc *app.Document, path, label string) {

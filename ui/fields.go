@@ -74,6 +74,14 @@ func newFieldEntry(ed *Editor, label string, multiLine bool) *fieldEntry {
 // bind points the entry at a field and shows its value.
 func (f *fieldEntry) bind(b binding, value string) {
 	f.b = b
+	if f.parse != nil && f.Validator == nil {
+		// Entries that parse show their errors (and only those entries
+		// carry the validation mark).
+		f.Validator = func(s string) error {
+			_, err := f.parse(s)
+			return err
+		}
+	}
 	f.load(value)
 }
 
@@ -96,10 +104,8 @@ func (f *fieldEntry) userChanged(s string) {
 	if f.parse != nil {
 		pv, err := f.parse(s)
 		if err != nil {
-			f.SetValidationError(err)
-			return
+			return // the entry shows the error (Validator)
 		}
-		f.SetValidationError(nil)
 		v = pv
 	}
 	f.ed.apply(app.Edit{Label: "Edit " + f.label, Coalesce: f.b.id + "/" + f.b.field,
@@ -177,7 +183,8 @@ type fieldError string
 
 func (e fieldError) Error() string { return string(e) }
 
-// fieldCheck is a check box bound to a boolean field.
+// fieldCheck is a check box bound to a boolean field; put its Check in
+// containers.
 type fieldCheck struct {
 	*widget.Check
 	ed      *Editor
@@ -210,7 +217,7 @@ func (c *fieldCheck) load(v bool) {
 }
 
 // fieldSelect is a drop-down bound to a field; options map shown text to
-// stored values.
+// stored values. Put its Select in containers.
 type fieldSelect struct {
 	*widget.Select
 	ed      *Editor

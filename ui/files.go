@@ -171,6 +171,7 @@ func (e *Editor) quit() {
 		}
 	}
 	e.win.SetCloseIntercept(nil)
+	e.closed = true
 	e.win.Close()
 }
 

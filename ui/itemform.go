@@ -49,14 +49,14 @@ func newItemForm(ed *Editor) *itemForm {
 	f.timingLabel = widget.NewLabel("")
 	form := widget.NewForm(
 		widget.NewFormItem("Title", f.title),
-		widget.NewFormItem("Kind", f.kind),
+		widget.NewFormItem("Kind", f.kind.Select),
 		widget.NewFormItem("Duration (min)", f.minutes),
 		widget.NewFormItem("Time", container.NewGridWithColumns(2, f.fixed, f.fixedAt)),
 		widget.NewFormItem("Day", f.day),
 		widget.NewFormItem("", f.timingLabel),
 		widget.NewFormItem("Lead speakers", f.leads),
 		widget.NewFormItem("Location", f.location),
-		widget.NewFormItem("Triage", f.triage),
+		widget.NewFormItem("Triage", f.triage.Select),
 	)
 	f.box = container.NewVBox(form)
 	return f

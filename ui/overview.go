@@ -75,10 +75,10 @@ func newOverview(ed *Editor) *overview {
 		widget.NewFormItem("", o.datePreview),
 		widget.NewFormItem("Day runs", container.NewGridWithColumns(4, widget.NewLabel("from"), o.dayStart, widget.NewLabel("planned end"), o.plannedEnd)),
 		widget.NewFormItem("Venue", o.venue),
-		widget.NewFormItem("City", container.NewBorder(nil, nil, nil, o.virtual, o.city)),
-		widget.NewFormItem("Host side", o.host),
-		widget.NewFormItem("Our side", o.ours),
-		widget.NewFormItem("Status", o.status),
+		widget.NewFormItem("City", container.NewBorder(nil, nil, nil, o.virtual.Check, o.city)),
+		widget.NewFormItem("Host side", o.host.Select),
+		widget.NewFormItem("Our side", o.ours.Select),
+		widget.NewFormItem("Status", o.status.Select),
 		widget.NewFormItem("Classification", o.marking.object()),
 	)
 	texts := widget.NewForm(

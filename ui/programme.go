@@ -82,18 +82,20 @@ func (p *programme) createRow() fyne.CanvasObject {
 	tm := widget.NewLabel("09:30–10:00")
 	title := widget.NewLabel("Opening remarks by the co-chairs")
 	title.Truncation = fyne.TextTruncateEllipsis
-	warn := widget.NewLabel("")
-	warn.Importance = widget.DangerImportance
-	warn.SizeName = theme.SizeNameCaptionText
-	warn.Truncation = fyne.TextTruncateEllipsis
-	meta := widget.NewLabel("")
+	meta := widget.NewRichText(
+		&widget.TextSegment{Style: captionStyle(""), Text: "15 min"},
+		&widget.TextSegment{Style: captionStyle(theme.ColorNameError), Text: ""})
 	meta.Truncation = fyne.TextTruncateEllipsis
-	meta.SizeName = theme.SizeNameCaptionText
 	indent := canvas.NewRectangle(color.Transparent)
 	shade := canvas.NewRectangle(color.Transparent)
-	mid := container.NewVBox(title, meta, warn)
+	mid := container.NewVBox(title, meta)
 	content := container.NewBorder(nil, nil, container.NewHBox(fixedWidth(tm, 118), indent), nil, mid)
 	return newDragRow(container.NewStack(shade, content), p.dragged)
+}
+
+// captionStyle is small inline text in a colour ("" for the text colour).
+func captionStyle(c fyne.ThemeColorName) widget.RichTextStyle {
+	return widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameCaptionText, ColorName: c}
 }
 
 func (p *programme) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -117,25 +119,21 @@ func (p *programme) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		when = "⏲ " + when
 	}
 	tm.SetText(when)
-	if it.Fixed != "" {
-		tm.TextStyle = fyne.TextStyle{Bold: true}
-	} else {
-		tm.TextStyle = fyne.TextStyle{}
-	}
-	tm.Refresh()
 	mid.Objects[0].(*widget.Label).SetText(itemTitle(it))
-	mid.Objects[1].(*widget.Label).SetText(p.meta(it))
-	warn := mid.Objects[2].(*widget.Label)
-	warn.SetText(p.warning(it, sl))
-	warn.Hidden = warn.Text == ""
+	meta := mid.Objects[1].(*widget.RichText)
+	meta.Segments[0].(*widget.TextSegment).Text = p.meta(it)
+	warn := p.warning(it, sl)
+	if warn != "" {
+		warn = "  ⚠ " + warn
+	}
+	meta.Segments[1].(*widget.TextSegment).Text = warn
+	meta.Refresh()
 	if it.Kind.IsPause() {
 		shade.FillColor = theme.Color(theme.ColorNameInputBackground)
 	} else {
 		shade.FillColor = color.Transparent
 	}
 	shade.Refresh()
-	mid.Refresh()
-	p.list.SetItemHeight(i, row.MinSize().Height)
 }
 
 func itemTitle(it *app.Item) string {
@@ -220,6 +218,10 @@ func (p *programme) refresh() {
 	}
 	if i := p.indexOf(p.selected); i >= 0 {
 		p.list.Select(i)
+		if p.list.Size().Height == 0 {
+			// Not laid out yet: Select scrolled as if the list had no height.
+			p.list.ScrollToTop()
+		}
 	} else {
 		p.list.UnselectAll()
 	}
