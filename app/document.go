@@ -309,7 +309,14 @@ func (d *Document) Redo() bool {
 		d.swap(s.after, s.label, false, true)
 		return true
 	}
-	inverse, changes, err := d.run(s.forward)
+	// The undo left the ops that redo the step (s.inverse): for a removed
+	// record they bring it back with its revision data, so a redone
+	// addition is the same record to a merge, not a new one.
+	redo := s.inverse
+	if redo == nil {
+		redo = s.forward
+	}
+	inverse, changes, err := d.run(redo)
 	if err != nil {
 		d.undo, d.redo = nil, nil
 		return false

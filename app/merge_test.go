@@ -737,3 +737,26 @@ func TestMergeSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestRedoKeepsIdentity: an addition undone and redone is the same record
+// to a merge, so the other copy's edit of it is not a conflict.
+func TestRedoKeepsIdentity(t *testing.T) {
+	dm, _ := fork(origin())
+	if err := addPerson("lee", "au", "Lee", "")(dm); err != nil {
+		t.Fatal(err)
+	}
+	made := person(dm.Meeting(), "lee").Made
+	theirs := app.NewDocument(dm.Meeting().Clone()) // the file goes to a colleague
+	dm.Undo()
+	dm.Redo()
+	if got := person(dm.Meeting(), "lee").Made; got != made {
+		t.Fatalf("redo made a new record: %v, was %v", got, made)
+	}
+	if err := set(app.KindPerson, "lee", "position", "Director")(theirs); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := app.Merge(dm.Meeting(), theirs.Meeting(), app.MergeOptions{})
+	if err != nil || len(out.Conflicts) != 0 || person(out, "lee").Position != "Director" {
+		t.Fatalf("err %v, conflicts %v", err, conflictKeys(out.Conflicts))
+	}
+}
