@@ -354,6 +354,9 @@ type table struct {
 	padY float64
 	x    float64 // left edge from the margin
 	w    float64
+	// after is the height of what must follow the last row on its page
+	// (a legend).
+	after float64
 }
 
 // newTable makes a table with columns whose widths are fractions of the
@@ -445,6 +448,13 @@ func (d *doc) placeTable(t *table) {
 		need := r.h
 		if r.keepNext && i+1 < len(t.rows) {
 			need += t.rows[i+1].h
+		}
+		switch {
+		case i == len(t.rows)-1:
+			need += t.after
+		case i == len(t.rows)-2 && len(t.rows) >= 4:
+			// Never leave the last row alone on a page.
+			need += t.rows[i+1].h + t.after
 		}
 		if need > d.room()+0.01 && need <= d.capacity()-t.head.h {
 			d.rule(left, right, d.y, 0.8, navy)

@@ -521,8 +521,6 @@ func (b *builder) delegations() {
 			b.d.place(b.note(plain("No participants recorded.", stItalic), 0))
 			continue
 		}
-		b.h2(delegationTitle(dl.Side), "delegation/"+dl.Side.ID, t.leadHeight(), 1)
-		b.d.placeTable(t)
 		// The side's agencies, so the abbreviations can be read.
 		var legend rich
 		for _, a := range b.m.AgenciesOf(dl.Side.ID) {
@@ -537,11 +535,16 @@ func (b *builder) delegations() {
 				legend = append(legend, span{" (lead)", stSmall})
 			}
 		}
+		var lp *para
 		if len(legend) > 0 {
-			legend = append(rich{{"Agencies: ", stSmallB}}, legend...)
-			p := b.note(legend, 0)
-			p.before = 6
-			b.d.place(p)
+			lp = b.note(append(rich{{"Agencies: ", stSmallB}}, legend...), 0)
+			lp.before = 6
+			t.after = lp.leadHeight()
+		}
+		b.h2(delegationTitle(dl.Side), "delegation/"+dl.Side.ID, t.leadHeight(), 1)
+		b.d.placeTable(t)
+		if lp != nil {
+			b.d.place(lp)
 		}
 	}
 }
