@@ -100,7 +100,8 @@ func (m *Meeting) Index() map[string]Ref {
 	return idx
 }
 
-// insert adds a record to its list and puts the list back in order.
+// insert adds a record at the end of its list; the caller puts the lists
+// back in order (Normalize) once its changes are done.
 func (m *Meeting) insert(r Record) {
 	switch v := r.(type) {
 	case *Side:
@@ -122,7 +123,6 @@ func (m *Meeting) insert(r Record) {
 	case *Annex:
 		m.Annexes = append(m.Annexes, v)
 	}
-	m.Normalize()
 }
 
 func removeID[T Record](list []T, id string) ([]T, Record) {

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"parley/app/sample"
+	"parley/storage"
+)
+
+// buildParley builds the command once for tests that run it as a process.
+func buildParley(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "parley")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// needXvfb skips without xvfb-run, except in CI or under make test, where
+// its absence is a failure.
+func needXvfb(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("xvfb-run"); err != nil {
+		if os.Getenv("CI") == "true" || os.Getenv("PARLEY_REQUIRE_DISPLAY") != "" {
+			t.Fatal("xvfb-run is missing: run make test, which installs it")
+		}
+		t.Skip("xvfb-run is not installed")
+	}
+}
+
+// TestSnapshotUnderXvfb opens the real window on the sample and on a file,
+// for every view, and checks each first frame is a real picture.
+func TestSnapshotUnderXvfb(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens real windows")
+	}
+	needXvfb(t)
+	bin := buildParley(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "sample.parley")
+	if err := storage.Save(file, sample.Sample()); err != nil {
+		t.Fatal(err)
+	}
+	runs := [][]string{{"--snapshot", filepath.Join(dir, "default.png")}}
+	for _, v := range []string{"overview", "delegations", "programme", "briefs", "statement", "problems"} {
+		runs = append(runs, []string{"--snapshot", filepath.Join(dir, v+".png"), "--view", v, file})
+	}
+	for _, args := range runs {
+		cmd := exec.Command("xvfb-run", append([]string{"-a", "-s", "-screen 0 1400x900x24", bin}, args...)...)
+		cmd.Env = append(os.Environ(), "HOME="+dir, "LANG=en_US.UTF-8")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, out)
+		}
+		if !strings.Contains(string(out), "first frame") {
+			t.Errorf("%v: no first-frame report in\n%s", args, out)
+		}
+		img := readPNG(t, args[1])
+		if b := img.Bounds(); b.Dx() < 640 || b.Dy() < 480 {
+			t.Errorf("%v: %v is too small", args, b)
+		}
+		if colours := distinctColours(img); colours < 16 {
+			t.Errorf("%v: the picture has %d colours: blank", args, colours)
+		}
+	}
+}
+
+func readPNG(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return img
+}
+
+func distinctColours(img image.Image) int {
+	seen := map[string]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 4 {
+		for x := b.Min.X; x < b.Max.X; x += 4 {
+			r, g, bb, _ := img.At(x, y).RGBA()
+			seen[fmt.Sprint(r>>8, g>>8, bb>>8)] = true
+		}
+	}
+	return len(seen)
+}
