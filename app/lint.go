@@ -108,24 +108,60 @@ type lintWord struct {
 	joined bool
 }
 
+// lintWords splits text into words as Tokenize does (letters and digits
+// with inner apostrophes and hyphens; Chinese and Japanese one character a
+// word), without keeping the tokens in between.
 func lintWords(text string) []lintWord {
-	var out []lintWord
-	pos := 0
-	gapOK := true
-	for _, t := range Tokenize(text) {
-		n := utf8.RuneCountInString(t)
-		r, _ := utf8.DecodeRuneInString(t)
+	out := make([]lintWord, 0, len(text)/6)
+	pos := 0      // rune offset of byte i
+	gapOK := true // only white space since the last word
+	for i := 0; i < len(text); {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			out = append(out, lintWord{text: t, start: pos, end: pos + n, joined: gapOK && len(out) > 0})
+		case asciiWordByte(r) || (r >= utf8.RuneSelf && isWordRune(r)):
+			start, startPos := i, pos
+			i += n
+			pos++
+			if r < utf8.RuneSelf || !unspaced(r) {
+				for i < len(text) {
+					r2, n2 := rune(text[i]), 1
+					if r2 >= utf8.RuneSelf {
+						r2, n2 = utf8.DecodeRuneInString(text[i:])
+					}
+					if asciiWordByte(r2) || (r2 >= utf8.RuneSelf && isWordRune(r2) && !unspaced(r2)) {
+						i += n2
+						pos++
+						continue
+					}
+					if (r2 == '\'' || r2 == '’' || r2 == '-') && i+n2 < len(text) {
+						r3, _ := utf8.DecodeRuneInString(text[i+n2:])
+						if asciiWordByte(r3) || (r3 >= utf8.RuneSelf && isWordRune(r3) && !unspaced(r3)) {
+							i += n2
+							pos++
+							continue
+						}
+					}
+					break
+				}
+			}
+			out = append(out, lintWord{text: text[start:i], start: startPos, end: pos, joined: gapOK && len(out) > 0})
 			gapOK = true
+			continue
 		case unicode.IsSpace(r):
 		default:
 			gapOK = false
 		}
-		pos += n
+		i += n
+		pos++
 	}
 	return out
+}
+
+func asciiWordByte(r rune) bool {
+	return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9')
 }
 
 func wordMatches(entry, word string) bool {
@@ -137,20 +173,43 @@ func wordMatches(entry, word string) bool {
 }
 
 // LintText finds the listed treaty words in a text.
-func LintText(text string, list []TreatyWord) []LintHit {
+func LintText(text string, list []TreatyWord) []LintHit { return newLintIndex(list).find(text) }
+
+// lintIndex holds a word list ready for searching: entries by their first
+// word in lower case, so each word of a text is looked up once.
+type lintIndex struct {
+	list   []TreatyWord
+	fields [][]string
+	first  map[string][]int
+}
+
+func newLintIndex(list []TreatyWord) *lintIndex {
+	ix := &lintIndex{list: list, fields: make([][]string, len(list)), first: make(map[string][]int, len(list))}
+	for n, tw := range list {
+		ix.fields[n] = strings.Fields(tw.Word)
+		if len(ix.fields[n]) > 0 {
+			k := strings.ToLower(ix.fields[n][0])
+			ix.first[k] = append(ix.first[k], n)
+		}
+	}
+	return ix
+}
+
+func (ix *lintIndex) find(text string) []LintHit {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
 	words := lintWords(text)
-	runes := []rune(text)
+	var runes []rune
 	var hits []LintHit
-	for _, tw := range list {
-		ew := strings.Fields(tw.Word)
-		if len(ew) == 0 {
-			continue
-		}
+	for i := range words {
+		cands := ix.first[strings.ToLower(words[i].text)]
 	next:
-		for i := 0; i+len(ew) <= len(words); i++ {
+		for _, n := range cands {
+			ew := ix.fields[n]
+			if i+len(ew) > len(words) {
+				continue
+			}
 			for k, e := range ew {
 				w := words[i+k]
 				if !wordMatches(e, w.text) || (k > 0 && !w.joined) {
@@ -158,11 +217,14 @@ func LintText(text string, list []TreatyWord) []LintHit {
 				}
 			}
 			j := i + len(ew)
-			if !treatyUse(strings.ToLower(tw.Word), words, i, j) {
+			if !treatyUse(strings.ToLower(ix.list[n].Word), words, i, j) {
 				continue
 			}
+			if runes == nil {
+				runes = []rune(text)
+			}
 			start, end := words[i].start, words[j-1].end
-			hits = append(hits, LintHit{Start: start, End: end, Found: string(runes[start:end]), Word: tw.Word, Suggestion: tw.Suggestion})
+			hits = append(hits, LintHit{Start: start, End: end, Found: string(runes[start:end]), Word: ix.list[n].Word, Suggestion: ix.list[n].Suggestion})
 		}
 	}
 	sort.SliceStable(hits, func(a, b int) bool { return hits[a].Start < hits[b].Start })
@@ -229,12 +291,16 @@ func treatyUse(entry string, words []lintWord, i, j int) bool {
 // LintParagraph finds the listed treaty words in a paragraph's lead-in
 // and text.
 func LintParagraph(p *Paragraph, list []TreatyWord) []LintHit {
+	return newLintIndex(list).paragraph(p)
+}
+
+func (ix *lintIndex) paragraph(p *Paragraph) []LintHit {
 	var out []LintHit
-	for _, h := range LintText(p.LeadIn, list) {
+	for _, h := range ix.find(p.LeadIn) {
 		h.Field = "leadIn"
 		out = append(out, h)
 	}
-	for _, h := range LintText(p.Text.Plain(), list) {
+	for _, h := range ix.find(p.Text.Plain()) {
 		h.Field = "text"
 		out = append(out, h)
 	}
@@ -258,13 +324,13 @@ func Lint(m *Meeting, d *Describer) []Problem {
 	if !st.Kind.LessThanTreaty() {
 		return nil
 	}
-	list := st.TreatyWordList()
+	ix := newLintIndex(st.TreatyWordList())
 	var out []Problem
-	for _, h := range LintText(st.Title, list) {
+	for _, h := range ix.find(st.Title) {
 		out = append(out, Problem{Severity: Warning, Kind: KindStatement, ID: st.ID, Field: "title", Where: "statement title", What: h.Message(st.Kind)})
 	}
 	for _, p := range m.Paragraphs {
-		for _, h := range LintParagraph(p, list) {
+		for _, h := range ix.paragraph(p) {
 			out = append(out, Problem{Severity: Warning, Kind: KindParagraph, ID: p.ID, Field: h.Field, Where: d.Where(p.ID), What: h.Message(st.Kind)})
 		}
 	}

@@ -171,3 +171,14 @@ func BenchmarkImportLarge(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLintLarge lints the large sample's 120-paragraph statement, as
+// every validation does.
+func BenchmarkLintLarge(b *testing.B) {
+	m := sample.Large(sample.LargeOptions{})
+	d := app.NewDescriber(m)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		app.Lint(m, d)
+	}
+}
