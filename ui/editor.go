@@ -72,6 +72,8 @@ type Editor struct {
 	// lastError is the last error shown (tests read it).
 	lastError error
 	closed    bool
+	// peopleImport is the last import dialog shown (tests read it).
+	peopleImport *peopleImport
 }
 
 // NewEditor builds the window's content on w for the meeting in doc.

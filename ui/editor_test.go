@@ -305,3 +305,50 @@ func TestOpenReportsBadFile(t *testing.T) {
 		t.Fatal("the open meeting was replaced by a broken file")
 	}
 }
+
+func TestImportParticipantsWithTwoBadRows(t *testing.T) {
+	e := newTestEditor(t)
+	m := e.doc.Meeting()
+	path := filepath.Join(t.TempDir(), "japan.csv")
+	csv := "\ufeffFamily name;Given name;Native;Position;Agency;Role\n" +
+		"Tanaka;Hiroko;田中裕子;Director;MOFA;Member\n" +
+		";;;Interpreter;MOFA;Interpreter\n" +
+		"Nakamura;Koji;中村浩二;\"Deputy Director,\nCyber Policy\";NISC;Adviser\n" +
+		"Mizushima;Koichi;水島光一;Ambassador;MOFA;Co-chair\n" +
+		"Ota;Ken;太田健;Analyst;NPA;Member\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	jp := m.Details.HostSide
+	before := len(m.PeopleOf(jp))
+	e.views["delegations"].(*delegations).sideID = jp
+	e.importPeopleDialog(path)
+	pi := e.peopleImport
+	if pi == nil || pi.err != nil {
+		t.Fatalf("import dialog: %v", pi.err)
+	}
+	if len(pi.result.Rejected) != 2 {
+		t.Fatalf("rejected %v", pi.result.Rejected)
+	}
+	for _, want := range []string{"japan.csv:row 3:", "japan.csv:row 5:"} {
+		if !strings.Contains(pi.rejected.Text, want) {
+			t.Errorf("report %q lacks %q", pi.rejected.Text, want)
+		}
+	}
+	test.Tap(button(t, e, "Import 3 participants"))
+	after := e.doc.Meeting().PeopleOf(jp)
+	if len(after) != before+3 {
+		t.Fatalf("%d people after import, want %d", len(after), before+3)
+	}
+	var native []string
+	for _, p := range after[before:] {
+		native = append(native, p.Native)
+	}
+	if strings.Join(native, " ") != "田中裕子 中村浩二 太田健" {
+		t.Errorf("imported native names %v", native)
+	}
+	e.undo()
+	if got := len(e.doc.Meeting().PeopleOf(jp)); got != before {
+		t.Fatalf("one undo leaves %d people, want %d", got, before)
+	}
+}

@@ -380,9 +380,11 @@ func (e *Editor) dropped(_ fyne.Position, uris []fyne.URI) {
 		case storage.Extension:
 			e.openPath(path)
 			return
-		case ".csv", ".xlsx", ".tsv", ".txt":
-			e.importPeopleDialog(path)
-			return
+		default:
+			if storage.IsPeopleList(path) {
+				e.importPeopleDialog(path)
+				return
+			}
 		}
 	}
 	if len(uris) > 0 {
