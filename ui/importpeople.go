@@ -122,6 +122,11 @@ func newPeopleImport(e *Editor, path string, t *storage.Table) *peopleImport {
 }
 
 func previewLine(r storage.PreviewRow) string {
+	line := previewText(r)
+	return strings.Join(strings.Fields(line), " ")
+}
+
+func previewText(r storage.PreviewRow) string {
 	parts := []string{fmt.Sprintf("row %d:", r.Row)}
 	name := r.Name
 	if name == "" {
@@ -166,7 +171,9 @@ func (pi *peopleImport) show() {
 	source := widget.NewLabel(fmt.Sprintf("%s: %s, headings on row %d", filepath.Base(pi.path), plural(len(pi.table.Rows), "row"), pi.table.HeaderRow))
 	left := container.NewBorder(container.NewVBox(heading("Columns"), widget.NewLabel("Choose what each column holds.")), nil, nil, nil,
 		container.NewVScroll(pi.columns))
-	right := container.NewBorder(container.NewVBox(heading("Preview"), pi.summary), container.NewVScroll(pi.rejected), nil, nil, pi.preview)
+	rejected := container.NewVScroll(pi.rejected)
+	rejected.SetMinSize(fyne.NewSize(100, 110))
+	right := container.NewBorder(container.NewVBox(heading("Preview"), pi.summary), rejected, nil, nil, pi.preview)
 	split := container.NewHSplit(left, right)
 	split.SetOffset(0.36)
 	content := container.NewBorder(container.NewVBox(source, top), nil, nil, nil, split)
@@ -201,7 +208,7 @@ func (pi *peopleImport) buildColumns() {
 			pi.recompute()
 		}
 		sample := ""
-		for _, r := range pi.table.TopRows(3) {
+		for _, r := range pi.table.Rows[:min(3, len(pi.table.Rows))] {
 			if c := strings.TrimSpace(r.Cell(col)); c != "" {
 				sample = c
 				break
@@ -209,7 +216,7 @@ func (pi *peopleImport) buildColumns() {
 		}
 		name := widget.NewLabel(storage.ColumnLetter(col) + "  " + pi.table.ColumnName(col))
 		name.Truncation = fyne.TextTruncateEllipsis
-		hint := widget.NewLabel(sample)
+		hint := widget.NewLabel(strings.Join(strings.Fields(sample), " "))
 		hint.Truncation = fyne.TextTruncateEllipsis
 		hint.SizeName = "captionText"
 		pi.columns.Add(container.NewVBox(container.NewGridWithColumns(2, name, sel), hint))
