@@ -3,6 +3,8 @@
 
 GO        ?= go
 BIN       := bin/parley
+# no_emoji leaves out Fyne's colour emoji font: about 15 MB less memory.
+TAGS      := no_emoji
 TIMEOUT   ?= 30m
 export LANG := en_US.UTF-8
 export CGO_ENABLED := 1
@@ -25,7 +27,7 @@ build: $(BIN)
 
 $(BIN): FORCE
 	@mkdir -p bin
-	$(GO) build -o $(BIN) ./cmd/parley
+	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/parley
 
 FORCE:
 

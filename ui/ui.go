@@ -18,6 +18,9 @@ import (
 	"image"
 	"image/png"
 	"os"
+	"runtime/debug"
+	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -135,6 +138,10 @@ func Run(a fyne.App, o Options) error {
 		go func() { snapErr = snapshot(e, o) }()
 	} else {
 		go e.restorePosition()
+		go func() {
+			time.Sleep(2 * time.Second)
+			settle()
+		}()
 	}
 	e.win.ShowAndRun()
 	return snapErr
@@ -155,6 +162,7 @@ func snapshot(e *Editor, o Options) (err error) {
 			continue
 		}
 		elapsed := time.Since(started)
+		settle()
 		var buf bytes.Buffer
 		if err := png.Encode(&buf, img); err != nil {
 			return fmt.Errorf("snapshot: %w", err)
@@ -163,7 +171,14 @@ func snapshot(e *Editor, o Options) (err error) {
 			return fmt.Errorf("snapshot %s: %w", o.Snapshot, err)
 		}
 		b := img.Bounds()
-		fmt.Fprintf(os.Stdout, "wrote %s (%dx%d); first frame %d ms after start\n", o.Snapshot, b.Dx(), b.Dy(), elapsed.Milliseconds())
+		fmt.Fprintf(os.Stdout, "wrote %s (%dx%d); first frame %d ms after start", o.Snapshot, b.Dx(), b.Dy(), elapsed.Milliseconds())
+		if rss, soft := residentMB(); rss > 0 {
+			fmt.Fprintf(os.Stdout, "; resident memory %d MB", rss)
+			if soft > 0 {
+				fmt.Fprintf(os.Stdout, " (%d MB without the software OpenGL renderer)", rss-soft)
+			}
+		}
+		fmt.Fprintln(os.Stdout)
 		return nil
 	}
 	return errors.New("snapshot: the window showed no frame within 20 seconds (is there a display? try xvfb-run)")
@@ -201,6 +216,39 @@ func (e *Editor) restorePosition() {
 			return
 		}
 	}
+}
+
+// settle hands back to the system the memory that start-up used only for
+// a moment (parsing the fonts makes most of it).
+func settle() { debug.FreeOSMemory() }
+
+// residentMB is the process's resident memory in MiB (Linux; 0 elsewhere)
+// and how much of it is the software OpenGL renderer's libraries (Mesa's
+// llvmpipe under Xvfb, absent with a graphics driver).
+func residentMB() (total, software int) {
+	data, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		return 0, 0
+	}
+	var name string
+	var all, soft int
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) >= 5 && strings.Contains(f[0], "-") && !strings.HasSuffix(f[0], ":"):
+			name = ""
+			if len(f) >= 6 {
+				name = f[5]
+			}
+		case len(f) >= 2 && f[0] == "Rss:":
+			kb, _ := strconv.Atoi(f[1])
+			all += kb
+			if strings.Contains(name, "libLLVM") || strings.Contains(name, "_dri.so") || strings.Contains(name, "libgallium") {
+				soft += kb
+			}
+		}
+	}
+	return all / 1024, soft / 1024
 }
 
 // blank reports whether every pixel of the image is the same colour.

@@ -14,11 +14,15 @@ import (
 	"parley/storage"
 )
 
+// buildTags are the tags the Makefile builds with: no colour emoji font,
+// which saves its memory.
+const buildTags = "no_emoji"
+
 // buildParley builds the command once for tests that run it as a process.
 func buildParley(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "parley")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd := exec.Command("go", "build", "-tags", buildTags, "-o", bin, ".")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
