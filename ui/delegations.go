@@ -21,7 +21,7 @@ type delegations struct {
 	sides    *segmented
 	sideID   string
 	search   *widget.Entry
-	list     *widget.List
+	list     *rowList
 	shown    []*app.Person // the side's people that match the search
 	selected string        // person ID
 	count    *widget.Label
@@ -48,7 +48,7 @@ func newDelegations(ed *Editor) *delegations {
 	d.search.SetPlaceHolder("Search by name, agency, position or role (Ctrl+F)")
 	d.search.OnChanged = func(string) { d.refresh() }
 	d.count = widget.NewLabel("")
-	d.list = widget.NewList(func() int { return len(d.shown) }, d.createRow, d.updateRow)
+	d.list = newRowList(func() int { return len(d.shown) }, d.createRow, d.updateRow, d.deleteSelected)
 	d.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(d.shown) {
 			d.selected = d.shown[i].ID

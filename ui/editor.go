@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app"
+	"parley/storage"
 )
 
 // view is one page of the window, chosen in the navigation list.
@@ -57,6 +58,12 @@ type Editor struct {
 	path  string // "" for a meeting never saved
 	label string // the window title's name when there is no path
 	unsub func()
+	// fp is the file as it was when opened or last saved; lock marks it
+	// open here; rec holds recovery copies of unsaved work.
+	fp   storage.Fingerprint
+	lock *storage.FileLock
+	rec  *storage.Recovery
+	stop chan struct{}
 
 	nav     *widget.List
 	views   map[string]view
@@ -72,8 +79,10 @@ type Editor struct {
 	// lastError is the last error shown (tests read it).
 	lastError error
 	closed    bool
-	// peopleImport is the last import dialog shown (tests read it).
+	// peopleImport and lastMerge are the last import and merge dialogs
+	// shown (tests read them).
 	peopleImport *peopleImport
+	lastMerge    *mergeReview
 }
 
 // NewEditor builds the window's content on w for the meeting in doc.
@@ -135,6 +144,14 @@ func (e *Editor) setDocument(doc *app.Document, path, label string) {
 	if e.unsub != nil {
 		e.unsub()
 	}
+	if e.lock != nil {
+		e.lock.Unlock()
+		e.lock = nil
+	}
+	if e.rec != nil && e.doc != nil && e.doc != doc {
+		e.rec.Discard(e.path)
+	}
+	e.fp = storage.Fingerprint{}
 	e.doc, e.path, e.label = doc, path, label
 	e.unsub = doc.Subscribe(func(ev app.Event) { e.changed(ev) })
 	e.problems = app.Validate(doc.Meeting())

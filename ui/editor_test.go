@@ -19,6 +19,7 @@ func init() { syncWork = true }
 // newTestEditor opens the sample meeting in a window of the test driver.
 func newTestEditor(t *testing.T) *Editor {
 	t.Helper()
+	t.Setenv(storage.RecoveryDirEnv, t.TempDir())
 	a := test.NewTempApp(t)
 	e, err := Open(a, Options{})
 	if err != nil {
@@ -254,7 +255,7 @@ func TestUnsavedPromptOnClose(t *testing.T) {
 	e := newTestEditor(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "meeting.parley")
-	e.writeTo(path, nil)
+	e.writeTo(path, storage.Fingerprint{}, nil)
 	o := e.views["overview"].(*overview)
 	retype(o.city, "Canberra")
 	closed := false
@@ -279,7 +280,7 @@ func TestUnsavedPromptOnClose(t *testing.T) {
 func TestDontSaveDiscards(t *testing.T) {
 	e := newTestEditor(t)
 	path := filepath.Join(t.TempDir(), "meeting.parley")
-	e.writeTo(path, nil)
+	e.writeTo(path, storage.Fingerprint{}, nil)
 	before, _ := os.ReadFile(path)
 	retype(e.views["overview"].(*overview).city, "Canberra")
 	e.newMeeting()
@@ -350,5 +351,24 @@ func TestImportParticipantsWithTwoBadRows(t *testing.T) {
 	e.undo()
 	if got := len(e.doc.Meeting().PeopleOf(jp)); got != before {
 		t.Fatalf("one undo leaves %d people, want %d", got, before)
+	}
+}
+
+func TestDeleteKeyAsksFirst(t *testing.T) {
+	e := newTestEditor(t)
+	e.showView("programme")
+	p := e.views["programme"].(*programme)
+	n := len(e.doc.Meeting().Items)
+	p.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if len(e.doc.Meeting().Items) != n {
+		t.Fatal("deleted without asking")
+	}
+	test.Tap(button(t, e, "Delete"))
+	if len(e.doc.Meeting().Items) != n-1 {
+		t.Fatalf("%d items after confirming, want %d", len(e.doc.Meeting().Items), n-1)
+	}
+	e.undo()
+	if len(e.doc.Meeting().Items) != n {
+		t.Fatal("undo")
 	}
 }

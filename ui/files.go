@@ -164,6 +164,7 @@ func (e *Editor) confirmDiscard(doing string, then func()) {
 
 // quit closes the window for good.
 func (e *Editor) quit() {
+	e.release()
 	e.prefs.setWindowSize(e.win.Canvas().Size())
 	if e.native != nil {
 		if x, y, ok := e.native.Position(e.win); ok {
@@ -173,6 +174,20 @@ func (e *Editor) quit() {
 	e.win.SetCloseIntercept(nil)
 	e.closed = true
 	e.win.Close()
+}
+
+// release lets go of the file when the window closes: timers stop, the
+// lock goes, and a recovery copy goes too unless changes are unsaved (the
+// user chose not to save them: then too, as they asked).
+func (e *Editor) release() {
+	e.stopTimers()
+	if e.lock != nil {
+		e.lock.Unlock()
+		e.lock = nil
+	}
+	if e.rec != nil {
+		e.rec.Discard(e.path)
+	}
 }
 
 func (e *Editor) newMeeting() {
@@ -245,9 +260,13 @@ func (e *Editor) load(path string) {
 	d = dialog.NewCustomWithoutButtons("Opening "+filepath.Base(path), container.NewVBox(bar), e.win)
 	d.SetButtons([]fyne.CanvasObject{cancel})
 	d.Show()
+	type loaded struct {
+		m  *app.Meeting
+		fp storage.Fingerprint
+	}
 	e.background(func() (any, error) {
-		m, _, err := storage.Load(path)
-		return m, err
+		m, _, fp, err := storage.LoadTracked(path)
+		return loaded{m, fp}, err
 	}, func(v any, err error) {
 		d.Hide()
 		if cancelled {
@@ -261,16 +280,44 @@ func (e *Editor) load(path string) {
 			e.showError("Cannot open the meeting", err)
 			return
 		}
-		e.opened(v.(*app.Meeting), path)
+		l := v.(loaded)
+		e.lockThen(path, func(lk *storage.FileLock) { e.opened(l.m, path, l.fp, lk) })
 	})
 }
 
-// opened shows a meeting just read from path.
-func (e *Editor) opened(m *app.Meeting, path string) {
+// lockThen takes the lock beside path and runs then with it. When another
+// running Parley holds the file, it asks first; a lock that cannot be
+// written (a read-only folder) does not stop the opening.
+func (e *Editor) lockThen(path string, then func(*storage.FileLock)) {
+	lk, err := storage.Lock(path)
+	var held *storage.LockedError
+	switch {
+	case err == nil:
+		then(lk)
+	case errors.As(err, &held):
+		msg := filepath.Base(path) + " is open in another Parley: " + held.Holder.String() +
+			".\nIf you both edit it, one of you must merge the other's copy. Open it anyway?"
+		confirm(e, "Meeting in use", msg, "Open Anyway", func() {
+			lk, err := storage.TakeLock(path)
+			if err != nil {
+				lk = nil
+			}
+			then(lk)
+		})
+	default:
+		then(nil)
+	}
+}
+
+// opened shows a meeting just read from path, with the file's fingerprint
+// and lock.
+func (e *Editor) opened(m *app.Meeting, path string, fp storage.Fingerprint, lk *storage.FileLock) {
 	e.setDocument(app.NewDocument(m), path, "")
+	e.fp, e.lock = fp, lk
 	e.prefs.addRecent(path)
 	e.prefs.setLastFolder(filepath.Dir(path))
 	e.refreshRecentMenu()
+	e.offerRecovery(path)
 }
 
 // syncWork makes background work run at once (tests).
@@ -296,16 +343,31 @@ func (e *Editor) save(after func()) {
 		e.saveAs(after)
 		return
 	}
-	e.writeTo(e.path, after)
+	e.writeTo(e.path, e.fp, after)
 }
 
-func (e *Editor) writeTo(path string, after func()) {
-	if err := storage.Save(path, e.doc.Meeting()); err != nil {
+// writeTo saves to path unless the file changed on disk since fp; then it
+// offers to merge, save under another name, or overwrite.
+func (e *Editor) writeTo(path string, fp storage.Fingerprint, after func()) {
+	newFP, err := storage.SaveChecked(path, e.doc.Meeting(), fp)
+	if errors.Is(err, storage.ErrChanged) {
+		e.changedOnDisk(path, after)
+		return
+	}
+	if err != nil {
 		e.showError("Cannot save", err)
 		return
 	}
+	old := e.path
 	e.doc.MarkSaved()
-	e.path, e.label = path, ""
+	e.path, e.label, e.fp = path, "", newFP
+	if e.rec != nil {
+		e.rec.Discard(old)
+		e.rec.Discard(path)
+	}
+	if old != path {
+		e.relock(path)
+	}
 	e.prefs.addRecent(path)
 	e.prefs.setLastFolder(filepath.Dir(path))
 	e.refreshRecentMenu()
@@ -313,6 +375,38 @@ func (e *Editor) writeTo(path string, after func()) {
 	if after != nil {
 		after()
 	}
+}
+
+// relock moves the lock to a new file after Save As.
+func (e *Editor) relock(path string) {
+	if e.lock != nil {
+		e.lock.Unlock()
+		e.lock = nil
+	}
+	if lk, err := storage.Lock(path); err == nil {
+		e.lock = lk
+	}
+}
+
+// changedOnDisk asks what to do when the file changed since it was opened.
+func (e *Editor) changedOnDisk(path string, after func()) {
+	msg := widget.NewLabel(filepath.Base(path) + " changed on disk since you opened it: another Parley or a sync tool saved it.\n" +
+		"Merge the two copies, save yours under another name, or overwrite the file with your copy.")
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	merge := widget.NewButton("Merge…", func() { d.Hide(); e.mergeWithDisk(path, after) })
+	merge.Importance = widget.HighImportance
+	saveAs := widget.NewButton("Save As…", func() { d.Hide(); e.saveAs(after) })
+	overwrite := widget.NewButton("Overwrite", func() {
+		d.Hide()
+		confirm(e, "Overwrite", "Replace the file on disk with your copy? The changes saved there since you opened it are lost.", "Overwrite",
+			func() { e.writeTo(path, storage.Fingerprint{}, after) })
+	})
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("File changed on disk", msg, e.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, overwrite, saveAs, merge})
+	d.Resize(fyne.NewSize(620, 200))
+	d.Show()
 }
 
 func (e *Editor) saveAs(after func()) {
@@ -331,7 +425,7 @@ func (e *Editor) saveAs(after func()) {
 			os.Remove(path)
 			path += storage.Extension
 		}
-		e.writeTo(path, after)
+		e.writeTo(path, storage.Fingerprint{}, after)
 	}, e.win)
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{storage.Extension}))
 	name := e.label

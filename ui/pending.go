@@ -5,7 +5,3 @@ import "fyne.io/fyne/v2/dialog"
 func (e *Editor) exportDialog() {
 	dialog.ShowInformation("Export", "The briefing pack export is not in this build yet.", e.win)
 }
-
-func (e *Editor) mergeDialog() {
-	dialog.ShowInformation("Merge", "Merging copies is not in this build yet.", e.win)
-}

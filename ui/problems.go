@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -44,6 +46,10 @@ func newProblems(ed *Editor) *problemsView {
 		if i < len(p.ed.problems) {
 			pr := p.ed.problems[i]
 			p.list.UnselectAll()
+			if strings.HasPrefix(pr.What, "merge conflict") {
+				p.ed.resolveStoredConflict(pr.ID, pr.Field)
+				return
+			}
 			p.ed.Show(pr.ID, pr.Field)
 		}
 	}

@@ -19,7 +19,7 @@ import (
 // programme shows the programme in time, with a form for the selected item.
 type programme struct {
 	ed       *Editor
-	list     *widget.List
+	list     *rowList
 	sched    app.Schedule
 	items    []*app.Item
 	selected string
@@ -34,7 +34,7 @@ type programme struct {
 
 func newProgramme(ed *Editor) *programme {
 	p := &programme{ed: ed}
-	p.list = widget.NewList(func() int { return len(p.items) }, p.createRow, p.updateRow)
+	p.list = newRowList(func() int { return len(p.items) }, p.createRow, p.updateRow, p.deleteSelected)
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(p.items) {
 			p.selected = p.items[i].ID

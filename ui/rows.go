@@ -117,3 +117,27 @@ func (s *segmented) paint() {
 		b.Refresh()
 	}
 }
+
+// rowList is a list that hands the Delete key to its view, so a selected
+// row can be deleted from the keyboard.
+type rowList struct {
+	widget.List
+	onDelete func()
+}
+
+func newRowList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject), onDelete func()) *rowList {
+	l := &rowList{onDelete: onDelete}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey deletes the selected row on Delete, and moves as a list does
+// otherwise.
+func (l *rowList) TypedKey(ev *fyne.KeyEvent) {
+	if (ev.Name == fyne.KeyDelete || ev.Name == fyne.KeyBackspace) && l.onDelete != nil {
+		l.onDelete()
+		return
+	}
+	l.List.TypedKey(ev)
+}

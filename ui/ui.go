@@ -18,12 +18,14 @@ import (
 	"image"
 	"image/png"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 
 	"parley/app"
 	"parley/app/sample"
@@ -48,6 +50,9 @@ type Options struct {
 	Started time.Time
 	// Native reaches the platform's window, where it can; nil if not.
 	Native Native
+	// MergeWith, when set, merges this copy into the meeting once the
+	// window is up (parley --merge-with COPY FILE).
+	MergeWith string
 }
 
 // Native does for a window what Fyne has no API for: read the pixels the
@@ -85,6 +90,7 @@ func Open(a fyne.App, o Options) (*Editor, error) {
 	a.SetIcon(Icon)
 	p := prefs{a.Preferences()}
 	var m *app.Meeting
+	var fp storage.Fingerprint
 	path, label := o.File, ""
 	var startupErr error
 	if path == "" {
@@ -97,7 +103,7 @@ func Open(a fyne.App, o Options) (*Editor, error) {
 	}
 	if path != "" {
 		var err error
-		m, _, err = storage.Load(path)
+		m, _, fp, err = storage.LoadTracked(path)
 		if err != nil {
 			if o.File != "" {
 				return nil, err
@@ -113,16 +119,29 @@ func Open(a fyne.App, o Options) (*Editor, error) {
 	w := a.NewWindow("Parley")
 	e := NewEditor(a, w, app.NewDocument(m), path, label)
 	e.native = o.Native
+	e.fp = fp
+	if rec, err := storage.DefaultRecovery(); err == nil {
+		e.rec = rec
+	}
+	var lockErr error
 	if path != "" {
 		p.addRecent(path)
 		e.refreshRecentMenu()
+		e.lock, lockErr = storage.Lock(path)
 	}
 	w.Resize(p.windowSize())
 	if o.View != "" {
 		e.showView(o.View)
 	}
-	if startupErr != nil {
+	var held *storage.LockedError
+	switch {
+	case startupErr != nil:
 		e.showError("Cannot open the last meeting", startupErr)
+	case errors.As(lockErr, &held):
+		dialog.ShowInformation("Meeting in use", filepath.Base(path)+" is also open in another Parley: "+held.Holder.String()+
+			".\nParley asks before saving over changes saved there; merge the copies if you both edit.", w)
+	case o.Snapshot == "" && o.MergeWith == "":
+		e.offerRecovery("")
 	}
 	return e, nil
 }
@@ -142,8 +161,16 @@ func Run(a fyne.App, o Options) error {
 			time.Sleep(2 * time.Second)
 			settle()
 		}()
+		e.startTimers()
+	}
+	if o.MergeWith != "" {
+		go func() {
+			time.Sleep(100 * time.Millisecond)
+			fyne.Do(func() { e.mergeFile(o.MergeWith, false, nil) })
+		}()
 	}
 	e.win.ShowAndRun()
+	e.release()
 	return snapErr
 }
 
@@ -157,6 +184,9 @@ func snapshot(e *Editor, o Options) (err error) {
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		time.Sleep(50 * time.Millisecond)
+		if o.MergeWith != "" && !mergeShown(e) {
+			continue // snapshot the merge summary, once it is up
+		}
 		img := capture(e)
 		if img == nil || blank(img) {
 			continue
@@ -182,6 +212,17 @@ func snapshot(e *Editor, o Options) (err error) {
 		return nil
 	}
 	return errors.New("snapshot: the window showed no frame within 20 seconds (is there a display? try xvfb-run)")
+}
+
+// mergeShown reports, after a frame has painted it, whether the merge
+// review is on screen.
+func mergeShown(e *Editor) bool {
+	shown := false
+	fyne.DoAndWait(func() { shown = e.lastMerge != nil || e.lastError != nil })
+	if shown {
+		time.Sleep(300 * time.Millisecond)
+	}
+	return shown
 }
 
 // capture reads the window's pixels: from the platform where it can (what

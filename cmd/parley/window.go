@@ -21,10 +21,11 @@ var started = time.Now()
 // runWindow opens the window: `parley [FILE]` or
 // `parley --snapshot OUT.png [--view V] [FILE]`.
 func runWindow(args []string, stdout, stderr io.Writer) int {
-	const usage = "[--snapshot OUT.png [--view overview|delegations|programme|briefs|statement|problems]] [FILE.parley]"
+	const usage = "[--snapshot OUT.png] [--view overview|delegations|programme|briefs|statement|problems] [--merge-with COPY.parley] [FILE.parley]"
 	fs := newFlags("parley", usage, stderr)
 	snapshot := fs.String("snapshot", "", "write the window's first frame to this PNG file and quit")
 	view := fs.String("view", "", "the view to show first")
+	mergeWith := fs.String("merge-with", "", "merge this copy of the meeting into FILE once the window is up")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return exitUsage
@@ -32,7 +33,7 @@ func runWindow(args []string, stdout, stderr io.Writer) int {
 	if len(pos) > 1 {
 		return usageError(stderr, usage, "open one file at a time")
 	}
-	opts := ui.Options{Snapshot: *snapshot, View: *view, Started: started, Native: native}
+	opts := ui.Options{Snapshot: *snapshot, View: *view, Started: started, Native: native, MergeWith: *mergeWith}
 	if len(pos) == 1 {
 		opts.File = pos[0]
 	}

@@ -78,6 +78,36 @@ func TestSnapshotUnderXvfb(t *testing.T) {
 	}
 }
 
+// TestMergeSummarySnapshot opens the window with --merge-with and
+// snapshots the merge summary with its conflict.
+func TestMergeSummarySnapshot(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens a real window")
+	}
+	needXvfb(t)
+	bin := buildParley(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "merge.png")
+	for _, f := range []string{"a.parley", "b.parley"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "merge", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command("xvfb-run", "-a", "-s", "-screen 0 1400x900x24", bin, "--snapshot", out,
+		"--merge-with", filepath.Join(dir, "b.parley"), filepath.Join(dir, "a.parley"))
+	cmd.Env = append(os.Environ(), "HOME="+dir, "PARLEY_RECOVERY_DIR="+dir)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	if c := distinctColours(readPNG(t, out)); c < 16 {
+		t.Fatalf("merge snapshot has %d colours", c)
+	}
+}
+
 func readPNG(t *testing.T, path string) image.Image {
 	t.Helper()
 	f, err := os.Open(path)
