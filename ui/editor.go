@@ -83,6 +83,8 @@ type Editor struct {
 	// shown (tests read them).
 	peopleImport *peopleImport
 	lastMerge    *mergeReview
+	exportForm   *exportForm
+	lastExport   string
 }
 
 // NewEditor builds the window's content on w for the meeting in doc.
