@@ -55,8 +55,9 @@ fuzz:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout $(TIMEOUT) ./app/... ./storage/... ./ui/... ./cmd/...
 
+VIEW ?= programme
 snapshot: build
-	xvfb-run -a -s "-screen 0 1400x900x24" ./$(BIN) --snapshot docs-screenshot.png
+	xvfb-run -a -s "-screen 0 1400x900x24" ./$(BIN) --snapshot assets/screenshot.png --view $(VIEW)
 
 clean:
 	rm -rf bin

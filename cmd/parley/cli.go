@@ -62,16 +62,17 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "Parley prepares a meeting of a standing dialogue: programme, briefs, delegations and the joint statement.")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "usage:")
-	fmt.Fprintln(w, "  parley [FILE.parley]                   open the window (the sample meeting when no file and no recent file)")
-	fmt.Fprintln(w, "  parley --snapshot OUT.png [--view V] [FILE.parley]")
-	fmt.Fprintln(w, "                                         open the window, write its first frame to OUT.png, quit")
+	fmt.Fprintln(w, "  parley [FILE.parley]")
+	fmt.Fprintln(w, "      open the window (the sample meeting when no file is named and none was open last)")
+	fmt.Fprintln(w, "  parley [--view V] [--merge-with COPY.parley] [--snapshot OUT.png] [FILE.parley]")
+	fmt.Fprintln(w, "      open on a view; merge a copy in once open; or write the first frame to OUT.png and quit")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  parley %-32s %s\n", commands[n].usage, commands[n].summary)
+		fmt.Fprintf(w, "  parley %s\n      %s\n", commands[n].usage, commands[n].summary)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Flags may stand before or after the file names. Exit codes: 0 done, 1 bad input, 2 usage, 3 refused by a rule.")
