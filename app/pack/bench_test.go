@@ -32,6 +32,12 @@ func BenchmarkSample(b *testing.B) { benchRender(b, sample.Sample(), Options{}) 
 // BenchmarkLarge: 2 x 150 people, 60 items, 120 paragraphs (target: 300 ms, 2 MB).
 func BenchmarkLarge(b *testing.B) { benchRender(b, sample.Large(sample.LargeOptions{}), Options{}) }
 
+// BenchmarkLargeChanges: the large pack with the changes since draft 1
+// (97 of 120 paragraphs changed).
+func BenchmarkLargeChanges(b *testing.B) {
+	benchRender(b, sample.Large(sample.LargeOptions{}), Options{ChangesSince: 1})
+}
+
 // BenchmarkLargeCJK: the large meeting with native-script names and a
 // Japanese statement, thousands of distinct ideographs (target: 500 ms).
 func BenchmarkLargeCJK(b *testing.B) {

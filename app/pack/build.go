@@ -46,6 +46,7 @@ type builder struct {
 	agencies map[string]*app.Agency
 	contents []int // anchors listed in the contents, in order
 	briefNo  map[string]string
+	redline  *app.Redline // the changes section's, when it is included
 }
 
 func newBuilder(ctx context.Context, m *app.Meeting, o Options, progress func(int, int)) *builder {
@@ -64,6 +65,13 @@ func newBuilder(ctx context.Context, m *app.Meeting, o Options, progress func(in
 
 // build lays out every section.
 func (b *builder) build() error {
+	if b.o.has(Changes) {
+		rl, err := b.m.Redline(b.o.ChangesSince, 0)
+		if err != nil {
+			return fmt.Errorf("briefing pack: %w", err)
+		}
+		b.redline = rl
+	}
 	b.plan()
 	n := len(b.o.Sections)
 	for i, s := range b.o.Sections {
@@ -73,10 +81,7 @@ func (b *builder) build() error {
 		if !b.hasContent(s) {
 			continue
 		}
-		b.d.section = s.Title()
-		if s == Statement {
-			b.d.section = b.statementTitle()
-		}
+		b.d.section = b.sectionTitle(s)
 		b.d.breakPage()
 		switch s {
 		case Cover:
@@ -101,6 +106,8 @@ func (b *builder) build() error {
 			b.statement()
 		case Annexes:
 			b.annexes()
+		case Changes:
+			b.changes()
 		}
 		b.progress((i+1)*progressTotal/2/n, progressTotal)
 	}
@@ -147,11 +154,7 @@ func (b *builder) plan() {
 		if s == Cover || s == Contents || !b.hasContent(s) {
 			continue
 		}
-		title := s.Title()
-		if s == Statement {
-			title = b.statementTitle()
-		}
-		add("section/"+string(s), "", title, 1)
+		add("section/"+string(s), "", b.sectionTitle(s), 1)
 		b.contents = append(b.contents, b.keys["section/"+string(s)])
 		switch s {
 		case Briefs:
@@ -428,6 +431,17 @@ func (b *builder) venue() string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// sectionTitle is a section's heading in this pack.
+func (b *builder) sectionTitle(s Section) string {
+	switch s {
+	case Statement:
+		return b.statementTitle()
+	case Changes:
+		return "Changes since draft " + itoa(b.o.ChangesSince)
+	}
+	return s.Title()
 }
 
 func (b *builder) statementTitle() string {

@@ -28,8 +28,10 @@ func TestWritePacks(t *testing.T) {
 		{"sample-au.pdf", Options{}, false, false},
 		{"sample-jp-letter.pdf", Options{Side: jp.ID, Paper: Letter, LineNumbers: true}, false, false},
 		{"sample-strip.pdf", Options{StripNotForDisclosure: true}, false, false},
+		{"sample-changes.pdf", Options{ChangesSince: 1}, false, false},
 		{"large.pdf", Options{}, true, false},
 		{"large-cjk.pdf", Options{LineNumbers: true}, true, true},
+		{"large-changes.pdf", Options{ChangesSince: 1}, true, false},
 	}
 	for _, c := range cases {
 		m := s

@@ -159,7 +159,20 @@ func (d *doc) drawLine(l line, x, y float64) {
 		}
 		d.add(op{kind: opText, x: x + f.x, y: y - f.st.rise, face: f.face, size: f.st.size, color: f.st.color, text: f.text,
 			bold: f.face == faceCJK && f.st.face == faceBold})
+		if f.st.deco != decoNone {
+			d.add(decoLine(f, x, y))
+		}
 	}
+}
+
+// decoLine is the underline or strike-through of a fragment whose line
+// starts at x with its baseline at y.
+func decoLine(f frag, x, y float64) op {
+	ly := y - f.st.rise + f.st.size*0.13
+	if f.st.deco == decoStrike {
+		ly = y - f.st.rise - f.st.size*0.3
+	}
+	return op{kind: opLine, x: x + f.x, y: ly, x2: x + f.x + f.w, y2: ly, lw: f.st.size * 0.06, color: f.st.color}
 }
 
 // text draws a one-line string.

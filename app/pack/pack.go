@@ -28,8 +28,21 @@ const (
 	Annexes     Section = "annexes"
 )
 
-// Sections lists every section in the default order.
+// Changes is the optional section "Changes since draft N": the redline
+// from draft Options.ChangesSince to the current text. It is not in the
+// default order; Options.ChangesSince adds it after the statement.
+const Changes Section = "changes"
+
+// Sections lists the default sections in the default order.
 var Sections = []Section{Cover, Contents, Purpose, Programme, Briefs, Press, Delegations, Biographies, Statement, Annexes}
+
+// OptionalSections lists the sections a pack holds only when asked for.
+var OptionalSections = []Section{Changes}
+
+// known reports whether s is a section, default or optional.
+func known(s Section) bool {
+	return slices.Contains(Sections, s) || slices.Contains(OptionalSections, s)
+}
 
 // Title is the section's heading in the pack and its name in a dialog.
 func (s Section) Title() string {
@@ -54,13 +67,16 @@ func (s Section) Title() string {
 		return "Joint statement"
 	case Annexes:
 		return "Annexes"
+	case Changes:
+		return "Changes since a draft"
 	}
 	return string(s)
 }
 
 // ParseSections reads a comma-separated list of section names in the
 // order wanted ("cover,contents,statement"), in any case. An empty list
-// means every section in the default order. Unknown or repeated names are
+// means every default section in the default order. Optional sections
+// (changes) go where they are listed. Unknown or repeated names are
 // errors that list the valid names.
 func ParseSections(list string) ([]Section, error) {
 	if strings.TrimSpace(list) == "" {
@@ -72,7 +88,7 @@ func ParseSections(list string) ([]Section, error) {
 		if s == "" {
 			continue
 		}
-		if !slices.Contains(Sections, s) {
+		if !known(s) {
 			return nil, fmt.Errorf("unknown section %q (the sections are %s)", name, sectionNames())
 		}
 		if slices.Contains(out, s) {
@@ -87,9 +103,9 @@ func ParseSections(list string) ([]Section, error) {
 }
 
 func sectionNames() string {
-	names := make([]string, len(Sections))
-	for i, s := range Sections {
-		names[i] = string(s)
+	var names []string
+	for _, s := range append(slices.Clone(Sections), OptionalSections...) {
+		names = append(names, string(s))
 	}
 	return strings.Join(names, ", ")
 }
@@ -107,9 +123,16 @@ type Options struct {
 	// name comes first in the title, its delegation and signatory column
 	// first. Empty means our side (Details.OurSide).
 	Side string
-	// Sections are the sections to include, in order; empty means all of
-	// them in the default order (Sections).
+	// Sections are the sections to include, in order; empty means the
+	// default sections in the default order (Sections).
 	Sections []Section
+	// ChangesSince, when not 0, adds the section "Changes since draft N"
+	// (Changes) with this draft number: where Sections lists it, else
+	// after the statement (before the annexes, or last, when the
+	// statement is left out). Listing Changes needs it set. A draft the
+	// meeting does not have gives a *NoDraftError; a final pack refuses
+	// it (ErrFinalChanges).
+	ChangesSince int
 	// Final makes a final pack: refused while the statement has open
 	// brackets, alternatives or ad ref paragraphs (a *FinalRefusedError),
 	// and printed without brackets, states or drafting notes.
@@ -128,6 +151,29 @@ type Options struct {
 	// empty Date (an ISO date, 2016-07-22) means that draft's date, else
 	// the meeting's first day. The date also fixes the PDF's timestamps.
 	Version, Date string
+}
+
+// ErrFinalChanges is returned when a final pack is asked to hold the
+// changes section: a final pack carries no revision history.
+var ErrFinalChanges = errors.New("a final pack carries no revision history: leave out the changes since a draft, or export a draft pack")
+
+// NoDraftError is returned when Options.ChangesSince names a draft the
+// meeting does not have.
+type NoDraftError struct {
+	Number int
+	Drafts []int // the meeting's draft numbers, in order
+}
+
+// Error names the draft asked for and the drafts there are.
+func (e *NoDraftError) Error() string {
+	if len(e.Drafts) == 0 {
+		return fmt.Sprintf("there is no draft %d to show the changes since: no drafts have been saved yet", e.Number)
+	}
+	nums := make([]string, len(e.Drafts))
+	for i, n := range e.Drafts {
+		nums[i] = itoa(n)
+	}
+	return fmt.Sprintf("there is no draft %d to show the changes since (the drafts are %s)", e.Number, strings.Join(nums, ", "))
 }
 
 // FinalRefusedError is returned when a final pack is asked for while the
@@ -158,15 +204,40 @@ func (o Options) normalized(m *app.Meeting) (Options, error) {
 	if len(o.Sections) == 0 {
 		o.Sections = slices.Clone(Sections)
 	} else {
+		o.Sections = slices.Clone(o.Sections)
 		seen := map[Section]bool{}
 		for _, s := range o.Sections {
-			if !slices.Contains(Sections, s) {
+			if !known(s) {
 				return o, fmt.Errorf("unknown section %q (the sections are %s)", s, sectionNames())
 			}
 			if seen[s] {
 				return o, fmt.Errorf("section %q is listed twice", s)
 			}
 			seen[s] = true
+		}
+	}
+	if o.ChangesSince != 0 && !o.has(Changes) {
+		at := len(o.Sections)
+		if i := slices.Index(o.Sections, Statement); i >= 0 {
+			at = i + 1
+		} else if i := slices.Index(o.Sections, Annexes); i >= 0 {
+			at = i
+		}
+		o.Sections = slices.Insert(o.Sections, at, Changes)
+	}
+	if o.has(Changes) {
+		switch {
+		case o.ChangesSince == 0:
+			return o, errors.New("the changes section needs the number of the draft to compare with (ChangesSince)")
+		case o.Final:
+			return o, ErrFinalChanges
+		case m.DraftByNumber(o.ChangesSince) == nil:
+			e := &NoDraftError{Number: o.ChangesSince}
+			for _, v := range m.Versions {
+				e.Drafts = append(e.Drafts, v.Number)
+			}
+			slices.Sort(e.Drafts)
+			return o, e
 		}
 	}
 	o.Paper = strings.ToLower(strings.TrimSpace(o.Paper))
@@ -211,7 +282,8 @@ func (o Options) has(s Section) bool { return slices.Contains(o.Sections, s) }
 
 // Marking returns the marking the pack's banner will carry: the override
 // when one is set, else the highest of the meeting's marking and the
-// markings of the included item briefs, statement and annexes.
+// markings of the included item briefs, statement (or changes to it) and
+// annexes.
 func Marking(m *app.Meeting, o Options) app.Marking {
 	if o.Marking != nil {
 		return *o.Marking
@@ -225,7 +297,7 @@ func Marking(m *app.Meeting, o Options) app.Marking {
 			ms = append(ms, it.Marking)
 		}
 	}
-	if o.has(Statement) && len(m.Paragraphs) > 0 {
+	if (o.has(Statement) && len(m.Paragraphs) > 0) || o.has(Changes) || o.ChangesSince != 0 {
 		ms = append(ms, m.Statement.Marking)
 	}
 	if o.has(Annexes) {
@@ -241,7 +313,8 @@ func Marking(m *app.Meeting, o Options) app.Marking {
 // progress, when not nil, is called from the calling goroutine with the
 // work done out of a total that stays the same for one export. In final
 // mode with the statement included, open items in the statement give a
-// *FinalRefusedError. The same meeting and options give the same bytes.
+// *FinalRefusedError; see Options for the errors of the changes section.
+// The same meeting and options give the same bytes.
 func Render(ctx context.Context, m *app.Meeting, o Options, progress func(done, total int)) ([]byte, error) {
 	if m == nil {
 		return nil, errors.New("briefing pack: no meeting")

@@ -31,7 +31,9 @@ func TestParseSections(t *testing.T) {
 		{"cover,contents", []Section{Cover, Contents}, ""},
 		{"Statement, COVER ,annexes", []Section{Statement, Cover, Annexes}, ""},
 		{"cover,,briefs,", []Section{Cover, Briefs}, ""},
-		{"cover,glossary", nil, `unknown section "glossary"`},
+		{"statement,Changes,annexes", []Section{Statement, Changes, Annexes}, ""},
+		{"changes", []Section{Changes}, ""},
+		{"cover,glossary", nil, `unknown section "glossary" (the sections are cover, contents, purpose, programme, briefs, press, delegations, biographies, statement, annexes, changes)`},
 		{"briefs,briefs", nil, `section "briefs" is listed twice`},
 	}
 	for _, tc := range tests {
@@ -164,6 +166,7 @@ func TestContentsPageNumbers(t *testing.T) {
 		{"sample", s, Options{}},
 		{"sample letter reordered", s, Options{Paper: Letter, Sections: []Section{Cover, Contents, Statement, Delegations, Briefs, Annexes}}},
 		{"seed", seedMeeting(t), Options{}},
+		{"sample with changes", s, Options{ChangesSince: 1}},
 	}
 	entry := regexp.MustCompile(`^\s*(?:\d+(?:\.\d+)*\s+)?(\S.*?\S)\s{2,}(\d+)$`)
 	for _, tc := range tests {

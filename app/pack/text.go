@@ -23,6 +23,7 @@ var (
 	headFill = rgb{0xdf, 0xe5, 0xec}
 	bracketC = rgb{0x0b, 0x4f, 0x9c}
 	white    = rgb{0xff, 0xff, 0xff}
+	green    = rgb{0x00, 0x6b, 0x30} // redline insertions
 )
 
 // style is how a run of text looks: its Latin face (runs of CJK text
@@ -35,7 +36,18 @@ type style struct {
 	rise  float64
 	// whole keeps CJK text from breaking between characters (a name).
 	whole bool
+	// deco underlines the text or strikes it through (redlines).
+	deco deco
 }
+
+// deco is a line drawn with text: none, underline or strike-through.
+type deco uint8
+
+const (
+	decoNone deco = iota
+	decoUnderline
+	decoStrike
+)
 
 // span is a run of text in one style.
 type span struct {
@@ -254,11 +266,12 @@ func appendText(l *line, x float64, f face, st style, s string, w float64) {
 	n := len(l.frags)
 	adjacent := n > 0 && abs(l.frags[n-1].x+l.frags[n-1].w-x) < 0.001
 	if s == " " {
-		// A space joins the fragment before it when it is as wide there;
-		// otherwise it is left as a gap.
+		// A space joins the fragment before it when it is as wide there
+		// and underlined or struck through alike; otherwise it is left as
+		// a gap.
 		if adjacent {
 			last := &l.frags[n-1]
-			if last.st.size == st.size && last.st.rise == st.rise &&
+			if last.st.size == st.size && last.st.rise == st.rise && last.st.deco == st.deco &&
 				abs(float64(runeWidth(last.face, ' '))*last.st.size/1000-w) < 0.001 {
 				last.buf = append(last.buf, ' ')
 				last.w += w
