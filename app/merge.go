@@ -822,7 +822,7 @@ func (g *merger) conflictValues(c Conflict) []Record {
 func (g *merger) build() {
 	for _, e := range g.entries {
 		if e.out != nil {
-			g.out.insertQuiet(e.out)
+			g.out.insert(e.out)
 		}
 	}
 	present := g.out.Index()
@@ -844,30 +844,6 @@ func (g *merger) build() {
 		}
 	}
 	g.out.Deleted = dead
-}
-
-// insertQuiet appends a record to its list without sorting.
-func (m *Meeting) insertQuiet(r Record) {
-	switch v := r.(type) {
-	case *Side:
-		m.Sides = append(m.Sides, v)
-	case *Agency:
-		m.Agencies = append(m.Agencies, v)
-	case *Person:
-		m.People = append(m.People, v)
-	case *Item:
-		m.Items = append(m.Items, v)
-	case *Background:
-		m.Background = append(m.Background, v)
-	case *Paragraph:
-		m.Paragraphs = append(m.Paragraphs, v)
-	case *Signatory:
-		m.Signatories = append(m.Signatories, v)
-	case *Version:
-		m.Versions = append(m.Versions, v)
-	case *Annex:
-		m.Annexes = append(m.Annexes, v)
-	}
 }
 
 // breakCycles undoes concurrent moves that made programme items sub-items

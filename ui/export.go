@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	fstorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -192,31 +190,11 @@ func (f *exportForm) chooseFile() {
 		return
 	}
 	e := f.ed
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			e.showError("Cannot export", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ".pdf") {
-			os.Remove(path)
-			path += ".pdf"
-		}
+	e.chooseSave(packFileName(e.doc.Meeting(), o), ".pdf", func(path string) {
 		f.dlg.Hide()
 		e.app.Preferences().SetString(prefExportSide, o.Side)
 		e.exportTo(path, o)
-	}, e.win)
-	d.SetFileName(packFileName(e.doc.Meeting(), o))
-	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".pdf"}))
-	if u := e.folderURI(); u != nil {
-		d.SetLocation(u)
-	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	})
 }
 
 // packFileName proposes "2nd Australia-Japan Cyber Policy Dialogue brief.pdf".

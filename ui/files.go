@@ -224,24 +224,7 @@ func (e *Editor) folderURI() fyne.ListableURI {
 
 func (e *Editor) openDialog() {
 	e.confirmDiscard("opening another meeting", func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				e.showError("Cannot open the file", err)
-				return
-			}
-			if r == nil {
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
-			e.load(path)
-		}, e.win)
-		d.SetFilter(fstorage.NewExtensionFileFilter([]string{storage.Extension}))
-		if u := e.folderURI(); u != nil {
-			d.SetLocation(u)
-		}
-		d.Resize(fyne.NewSize(800, 560))
-		d.Show()
+		e.chooseOpen([]string{storage.Extension}, e.load)
 	})
 }
 
@@ -410,24 +393,6 @@ func (e *Editor) changedOnDisk(path string, after func()) {
 }
 
 func (e *Editor) saveAs(after func()) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			e.showError("Cannot save", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		// The dialog creates the file empty; the atomic save replaces it.
-		w.Close()
-		if !strings.HasSuffix(strings.ToLower(path), storage.Extension) {
-			os.Remove(path)
-			path += storage.Extension
-		}
-		e.writeTo(path, storage.Fingerprint{}, after)
-	}, e.win)
-	d.SetFilter(fstorage.NewExtensionFileFilter([]string{storage.Extension}))
 	name := e.label
 	if e.path != "" {
 		name = filepath.Base(e.path)
@@ -435,12 +400,9 @@ func (e *Editor) saveAs(after func()) {
 	if !strings.HasSuffix(name, storage.Extension) {
 		name = suggestFileName(e.doc.Meeting()) + storage.Extension
 	}
-	d.SetFileName(name)
-	if u := e.folderURI(); u != nil {
-		d.SetLocation(u)
-	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	e.chooseSave(name, storage.Extension, func(path string) {
+		e.writeTo(path, storage.Fingerprint{}, after)
+	})
 }
 
 // suggestFileName proposes a file name from the meeting's title and date.

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	fstorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"parley/storage"
@@ -22,24 +21,7 @@ func (e *Editor) importPeopleDialog(path string) {
 		e.readPeopleList(path, "")
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			e.showError("Cannot open the list", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		p := r.URI().Path()
-		r.Close()
-		e.readPeopleList(p, "")
-	}, e.win)
-	d.SetFilter(fstorage.NewExtensionFileFilter(storage.PeopleListExtensions))
-	if u := e.folderURI(); u != nil {
-		d.SetLocation(u)
-	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	e.chooseOpen(storage.PeopleListExtensions, func(p string) { e.readPeopleList(p, "") })
 }
 
 // readPeopleList reads the list in the background, then shows the mapping.
@@ -280,27 +262,11 @@ func (e *Editor) exportPeopleDialog(sideID string) {
 	if side == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			e.showError("Cannot export", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	e.chooseSave(side.Label()+" delegation.csv", ".csv", func(path string) {
 		if err := storage.WritePeopleCSV(path, e.doc.Meeting(), sideID); err != nil {
 			e.showError("Cannot export the participant list", err)
 			return
 		}
 		e.prefs.setLastFolder(filepath.Dir(path))
-	}, e.win)
-	d.SetFileName(side.Label() + " delegation.csv")
-	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".csv"}))
-	if u := e.folderURI(); u != nil {
-		d.SetLocation(u)
-	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	})
 }

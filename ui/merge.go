@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	fstorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app"
@@ -19,24 +18,7 @@ import (
 // mergeDialog is File > Merge With…: pick another copy of the meeting and
 // merge it into the open one.
 func (e *Editor) mergeDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			e.showError("Cannot open the copy", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		e.mergeFile(path, false, nil)
-	}, e.win)
-	d.SetFilter(fstorage.NewExtensionFileFilter([]string{storage.Extension}))
-	if u := e.folderURI(); u != nil {
-		d.SetLocation(u)
-	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	e.chooseOpen([]string{storage.Extension}, func(path string) { e.mergeFile(path, false, nil) })
 }
 
 // mergeWithDisk merges the copy on disk (changed since it was opened) into

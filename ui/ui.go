@@ -88,6 +88,7 @@ var Icon = fyne.NewStaticResource("parley.png", assets.Icon)
 func Open(a fyne.App, o Options) (*Editor, error) {
 	a.Settings().SetTheme(newTheme())
 	a.SetIcon(Icon)
+	protectFilesFromSaveDialog()
 	p := prefs{a.Preferences()}
 	var m *app.Meeting
 	var fp storage.Fingerprint

@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	fstorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/storage/repository"
+)
+
+// Fyne's save dialog opens the chosen file for writing before it returns,
+// which truncates an existing file at once: a meeting chosen to save over
+// would be emptied before Parley's checks (a newer format, a file that is
+// not a meeting) and its atomic save could keep it. fileRepo wraps the
+// file repository so that a writer touches the file only when something is
+// written to it; Parley never writes through it, it saves atomically by
+// path.
+type fileRepo interface {
+	repository.WritableRepository
+	repository.AppendableRepository
+	repository.DeleteAllRepository
+	repository.HierarchicalRepository
+	repository.ListableRepository
+	repository.MovableRepository
+	repository.CopyableRepository
+}
+
+type lazyFileRepo struct{ fileRepo }
+
+// Writer returns a writer that opens (and truncates) the file on the first
+// write only.
+func (r lazyFileRepo) Writer(u fyne.URI) (fyne.URIWriteCloser, error) {
+	return &lazyWriter{uri: u, repo: r.fileRepo}, nil
+}
+
+type lazyWriter struct {
+	uri  fyne.URI
+	repo fileRepo
+	w    fyne.URIWriteCloser
+}
+
+func (w *lazyWriter) URI() fyne.URI { return w.uri }
+
+func (w *lazyWriter) Write(p []byte) (int, error) {
+	if w.w == nil {
+		real, err := w.repo.Writer(w.uri)
+		if err != nil {
+			return 0, err
+		}
+		w.w = real
+	}
+	return w.w.Write(p)
+}
+
+func (w *lazyWriter) Close() error {
+	if w.w == nil {
+		return nil
+	}
+	return w.w.Close()
+}
+
+// protectFilesFromSaveDialog installs the lazy writer for file URIs.
+func protectFilesFromSaveDialog() {
+	r, err := repository.ForURI(fstorage.NewFileURI(string(filepath.Separator)))
+	if err != nil {
+		return
+	}
+	if _, done := r.(lazyFileRepo); done {
+		return
+	}
+	if fr, ok := r.(fileRepo); ok {
+		repository.Register("file", lazyFileRepo{fr})
+	}
+}
+
+// chooseOpen asks for a file with one of the extensions and passes its
+// path on.
+func (e *Editor) chooseOpen(exts []string, then func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			e.showError("Cannot open the file", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		then(path)
+	}, e.win)
+	d.SetFilter(fstorage.NewExtensionFileFilter(exts))
+	if u := e.folderURI(); u != nil {
+		d.SetLocation(u)
+	}
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// chooseSave asks where to write a file, suggesting name, and passes on
+// the path, ending in ext. Nothing is written to the file here.
+func (e *Editor) chooseSave(name, ext string, then func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			e.showError("Cannot write there", err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.EqualFold(filepath.Ext(path), ext) {
+			path += ext
+		}
+		then(path)
+	}, e.win)
+	d.SetFileName(name)
+	d.SetFilter(fstorage.NewExtensionFileFilter([]string{ext}))
+	if u := e.folderURI(); u != nil {
+		d.SetLocation(u)
+	}
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
