@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"parley/app"
@@ -12,7 +14,7 @@ import (
 	"parley/storage"
 )
 
-const exportUsage = "export FILE.parley -o OUT.pdf [--side CODE] [--sections cover,contents,...] [--final] " +
+const exportUsage = "export FILE.parley -o OUT.pdf [--side CODE] [--sections cover,contents,...] [--changes-since N] [--final] " +
 	"[--paper a4|letter] [--line-numbers] [--strip-not-for-disclosure] [--marking \"...\"] [--version V] [--date YYYY-MM-DD]"
 
 func init() {
@@ -24,7 +26,10 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("export", exportUsage, stderr)
 	out := fs.String("o", "", "where to write the PDF")
 	side := fs.String("side", "", "whose copy: a side's code, short name or name, in any case (default: our side)")
-	sections := fs.String("sections", "", "sections in order, comma-separated (default: "+sectionList()+")")
+	sections := fs.String("sections", "", "sections in order, comma-separated (default: "+sectionList()+
+		"; optional: changes, placed where listed)")
+	changesSince := fs.Int("changes-since", 0, "add the section 'Changes since draft N': the redline from draft N to the current text "+
+		"(after the statement unless --sections places it; not in a final pack)")
 	final := fs.Bool("final", false, "final pack: refused while the statement has brackets, alternatives or ad ref paragraphs")
 	paper := fs.String("paper", pack.A4, "paper size: a4 or letter")
 	lineNumbers := fs.Bool("line-numbers", false, "number the lines of the statement")
@@ -50,12 +55,24 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	if p != pack.A4 && p != pack.Letter {
 		return usageError(stderr, exportUsage, "--paper: unknown paper size %q (use a4 or letter)", *paper)
 	}
+	changesSet := false
+	fs.Visit(func(f *flag.Flag) { changesSet = changesSet || f.Name == "changes-since" })
+	if *sections != "" && slices.Contains(secs, pack.Changes) && *changesSince == 0 {
+		return usageError(stderr, exportUsage, "--sections lists changes: say since which draft with --changes-since N")
+	}
+	if *final && (*changesSince != 0 || slices.Contains(secs, pack.Changes)) {
+		return usageError(stderr, exportUsage, "--changes-since: %v", pack.ErrFinalChanges)
+	}
 	path := pos[0]
 	m, _, code := loadMeeting(path, stderr)
 	if code != exitOK {
 		return code
 	}
-	o := pack.Options{Sections: secs, Final: *final, Paper: p, LineNumbers: *lineNumbers,
+	if changesSet && *changesSince == 0 {
+		// 0 would mean no section: say which drafts there are.
+		return usageError(stderr, exportUsage, "--changes-since: %v", &pack.NoDraftError{Number: 0, Drafts: draftNumbers(m)})
+	}
+	o := pack.Options{Sections: secs, ChangesSince: *changesSince, Final: *final, Paper: p, LineNumbers: *lineNumbers,
 		StripNotForDisclosure: *strip, Version: *version, Date: *date}
 	if *side != "" {
 		s, err := findSide(m, *side)
@@ -75,6 +92,10 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	pdf, err := pack.Render(context.Background(), m, o, nil)
 	if err != nil {
 		var refused *pack.FinalRefusedError
+		var noDraft *pack.NoDraftError
+		if errors.As(err, &noDraft) {
+			return usageError(stderr, exportUsage, "--changes-since: %v", noDraft)
+		}
 		if errors.As(err, &refused) {
 			fmt.Fprintf(stderr, "%s: final pack refused: %d open item(s) in the statement; resolve them or export a draft:\n",
 				path, len(refused.Open))
@@ -91,6 +112,16 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		return exitBad
 	}
 	return exitOK
+}
+
+// draftNumbers lists the meeting's draft numbers in order.
+func draftNumbers(m *app.Meeting) []int {
+	var out []int
+	for _, v := range m.Versions {
+		out = append(out, v.Number)
+	}
+	slices.Sort(out)
+	return out
 }
 
 func sectionList() string {

@@ -95,6 +95,23 @@ func TestExport(t *testing.T) {
 		{"unknown section", []string{sampleFile, "-o", out, "--sections", "cover,glossary"}, exitUsage, []string{`unknown section "glossary"`}, false, nil},
 		{"unknown paper", []string{sampleFile, "-o", out, "--paper", "a3"}, exitUsage, []string{`unknown paper size "a3"`}, false, nil},
 		{"unknown flag", []string{sampleFile, "-o", out, "--colour"}, exitUsage, []string{"flag provided but not defined"}, false, nil},
+		{"changes since a draft, flag first", []string{"--changes-since", "1", sampleFile, "-o", out}, exitOK, nil, true,
+			[]string{"Changes since draft 1", "Draft 1, “Japanese first draft”, 12 July 2016, received from Japan",
+				"5 bis", "NEW · proposed", "Draft joint statement"}},
+		{"changes placed by --sections", []string{sampleFile, "--sections", "changes,cover", "-o", out, "--changes-since=2"}, exitOK, nil, true,
+			[]string{"Changes since draft 2", "No changes: the current text is the same as draft 2."}},
+		{"changes since no such draft", []string{sampleFile, "-o", out, "--changes-since", "9"}, exitUsage,
+			[]string{"--changes-since: there is no draft 9 to show the changes since (the drafts are 1, 2)", "usage: parley export"}, false, nil},
+		{"changes since 0", []string{sampleFile, "-o", out, "--changes-since", "0"}, exitUsage,
+			[]string{"there is no draft 0", "(the drafts are 1, 2)"}, false, nil},
+		{"changes since -1", []string{sampleFile, "-o", out, "--changes-since", "-1"}, exitUsage,
+			[]string{"there is no draft -1", "(the drafts are 1, 2)"}, false, nil},
+		{"changes since a word", []string{sampleFile, "-o", out, "--changes-since", "first"}, exitUsage,
+			[]string{`invalid value "first" for flag -changes-since`}, false, nil},
+		{"changes listed without a draft", []string{sampleFile, "-o", out, "--sections", "cover,changes"}, exitUsage,
+			[]string{"--sections lists changes: say since which draft with --changes-since N"}, false, nil},
+		{"changes in a final pack", []string{cleanFile, "-o", out, "--final", "--changes-since", "1"}, exitUsage,
+			[]string{"a final pack carries no revision history"}, false, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
