@@ -16,12 +16,6 @@ import (
 var updateMerge = flag.Bool("update-merge", false, "rewrite the merge test copies and golden output in testdata/merge")
 
 // mergeRun runs the command line in-process.
-func mergeRun(args ...string) (code int, stdout, stderr string) {
-	var out, errs bytes.Buffer
-	code = run(args, &out, &errs)
-	return code, out.String(), errs.String()
-}
-
 var (
 	mergeOrigin = filepath.Join("testdata", "merge", "origin.parley")
 	mergeA      = filepath.Join("testdata", "merge", "a.parley")
@@ -83,7 +77,7 @@ func TestMergeCommand(t *testing.T) {
 	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "merged.parley")
-	code, stdout, stderr := mergeRun("merge", mergeA, mergeB, "-o", out)
+	code, stdout, stderr := runCLI("merge", mergeA, mergeB, "-o", out)
 	if code != exitRefused || stderr != "" {
 		t.Fatalf("exit %d, stderr %s", code, stderr)
 	}
@@ -106,7 +100,7 @@ func TestMergeCommand(t *testing.T) {
 	// The conflicts stay until resolved: merging again still reports them,
 	// once each; flags may come first.
 	out2 := filepath.Join(dir, "again.parley")
-	code, stdout, _ = mergeRun("merge", "-o", out2, out, mergeB)
+	code, stdout, _ = runCLI("merge", "-o", out2, out, mergeB)
 	if code != exitRefused {
 		t.Fatalf("exit %d:\n%s", code, stdout)
 	}
@@ -121,7 +115,7 @@ func TestMergeCommandWithoutConflicts(t *testing.T) {
 	data, _ := os.ReadFile(mergeOrigin)
 	os.WriteFile(a, data, 0o644)
 	// No -o: the result goes into A.
-	code, stdout, stderr := mergeRun("merge", a, mergeB)
+	code, stdout, stderr := runCLI("merge", a, mergeB)
 	if code != exitOK || stderr != "" {
 		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
 	}
@@ -135,7 +129,7 @@ func TestMergeCommandWithoutConflicts(t *testing.T) {
 		t.Fatalf("A not updated: %v", err)
 	}
 	// With the origin as base, the same.
-	if code, _, stderr := mergeRun("merge", mergeA, mergeB, "--base", mergeOrigin, "-o", filepath.Join(dir, "b.parley")); code != exitRefused || stderr != "" {
+	if code, _, stderr := runCLI("merge", mergeA, mergeB, "--base", mergeOrigin, "-o", filepath.Join(dir, "b.parley")); code != exitRefused || stderr != "" {
 		t.Fatalf("with base: exit %d %s", code, stderr)
 	}
 }
@@ -175,7 +169,7 @@ func TestMergeCommandRefuses(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			out := filepath.Join(dir, "out-"+strings.ReplaceAll(c.name, " ", "-")+".parley")
 			args := append(append([]string{"merge"}, c.args...), "-o", out)
-			code, _, stderr := mergeRun(args...)
+			code, _, stderr := runCLI(args...)
 			if code != c.code || !strings.Contains(stderr, c.stderr) {
 				t.Fatalf("exit %d, stderr %q; want %d, %q", code, stderr, c.code, c.stderr)
 			}
@@ -186,7 +180,7 @@ func TestMergeCommandRefuses(t *testing.T) {
 	}
 	// Forced, two different meetings combine.
 	out := filepath.Join(dir, "forced.parley")
-	if code, _, stderr := mergeRun("merge", mergeA, other, "-o", out, "--force"); code == exitBad || code == exitUsage {
+	if code, _, stderr := runCLI("merge", mergeA, other, "-o", out, "--force"); code == exitBad || code == exitUsage {
 		t.Fatalf("forced merge: %d %s", code, stderr)
 	}
 	if _, _, err := storage.Load(out); err != nil {

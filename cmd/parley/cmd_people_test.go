@@ -41,12 +41,6 @@ func write(t *testing.T, path, text string) string {
 	return path
 }
 
-func runCLI(args ...string) (code int, stdout, stderr string) {
-	var o, e bytes.Buffer
-	code = run(args, &o, &e)
-	return code, o.String(), e.String()
-}
-
 func load(t *testing.T, path string) *app.Meeting {
 	t.Helper()
 	m, _, err := storage.Load(path)

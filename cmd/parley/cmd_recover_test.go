@@ -38,7 +38,7 @@ func TestRecoverCommand(t *testing.T) {
 	t.Setenv(storage.RecoveryDirEnv, filepath.Join(dir, "recovery"))
 	rec, _ := storage.DefaultRecovery()
 
-	code, stdout, _ := mergeRun("recover", "--list")
+	code, stdout, _ := runCLI("recover", "--list")
 	if code != exitOK || !strings.HasPrefix(stdout, "no recovery copies") {
 		t.Fatalf("empty list: %d %q", code, stdout)
 	}
@@ -51,13 +51,13 @@ func TestRecoverCommand(t *testing.T) {
 	leftOver(t, rec, file, "Recovered topic", fp)
 	leftOver(t, rec, "", "Untitled work", storage.Fingerprint{})
 
-	code, stdout, _ = mergeRun("recover", "--list")
+	code, stdout, _ = runCLI("recover", "--list")
 	if code != exitOK || !strings.Contains(stdout, file+"  saved ") || !strings.Contains(stdout, "untitled  saved ") || strings.Contains(stdout, "running") {
 		t.Fatalf("list: %d\n%s", code, stdout)
 	}
 
 	// The original has not changed since: restored in place, copy gone.
-	code, stdout, stderr := mergeRun("recover", file)
+	code, stdout, stderr := runCLI("recover", file)
 	if code != exitOK || !strings.Contains(stdout, "restored "+file) {
 		t.Fatalf("restore: %d %s %s", code, stdout, stderr)
 	}
@@ -74,7 +74,7 @@ func TestRecoverCommand(t *testing.T) {
 	other := sample.Sample()
 	other.Details.Topic = "Saved by someone else"
 	storage.Save(file, other)
-	code, _, stderr = mergeRun("recover", file)
+	code, _, stderr = runCLI("recover", file)
 	if code != exitRefused || !strings.Contains(stderr, "changed since the unsaved changes") || !strings.Contains(stderr, "parley merge") {
 		t.Fatalf("changed original: %d %s", code, stderr)
 	}
@@ -82,14 +82,14 @@ func TestRecoverCommand(t *testing.T) {
 		t.Fatal("the changed original was overwritten")
 	}
 	side := filepath.Join(dir, "recovered.parley")
-	code, stdout, _ = mergeRun("recover", "-o", side, file)
+	code, stdout, _ = runCLI("recover", "-o", side, file)
 	if code != exitOK || !strings.Contains(stdout, "the copy is kept") {
 		t.Fatalf("recover -o: %d %s", code, stdout)
 	}
 	if m, _, _ := storage.Load(side); m.Details.Topic != "Second recovery" {
 		t.Fatal("wrong content written")
 	}
-	if code, _, _ := mergeRun("recover", file, "--discard"); code != exitOK {
+	if code, _, _ := runCLI("recover", file, "--discard"); code != exitOK {
 		t.Fatal("discard failed")
 	}
 	if _, ok := rec.Find(file); ok {
@@ -97,10 +97,10 @@ func TestRecoverCommand(t *testing.T) {
 	}
 
 	// The untitled copy needs -o.
-	if code, _, stderr := mergeRun("recover", "untitled"); code != exitUsage || !strings.Contains(stderr, "-o OUT.parley") {
+	if code, _, stderr := runCLI("recover", "untitled"); code != exitUsage || !strings.Contains(stderr, "-o OUT.parley") {
 		t.Fatalf("untitled: %d %s", code, stderr)
 	}
-	if code, _, _ := mergeRun("recover", "untitled", "-o", filepath.Join(dir, "untitled.parley")); code != exitOK {
+	if code, _, _ := runCLI("recover", "untitled", "-o", filepath.Join(dir, "untitled.parley")); code != exitOK {
 		t.Fatal("untitled -o failed")
 	}
 
@@ -108,21 +108,21 @@ func TestRecoverCommand(t *testing.T) {
 	if err := rec.Write(file, sample.Sample(), storage.Fingerprint{}); err != nil {
 		t.Fatal(err)
 	}
-	code, stdout, _ = mergeRun("recover", "--list")
+	code, stdout, _ = runCLI("recover", "--list")
 	if !strings.Contains(stdout, "open in a running Parley") {
 		t.Fatalf("live copy not marked:\n%s", stdout)
 	}
-	if code, _, stderr := mergeRun("recover", file); code != exitRefused || !strings.Contains(stderr, "still open in a running Parley") {
+	if code, _, stderr := runCLI("recover", file); code != exitRefused || !strings.Contains(stderr, "still open in a running Parley") {
 		t.Fatalf("live copy: %d %s", code, stderr)
 	}
 
-	if code, _, stderr := mergeRun("recover", filepath.Join(dir, "none.parley")); code != exitBad || !strings.Contains(stderr, "no recovery copy") {
+	if code, _, stderr := runCLI("recover", filepath.Join(dir, "none.parley")); code != exitBad || !strings.Contains(stderr, "no recovery copy") {
 		t.Fatalf("unknown: %d %s", code, stderr)
 	}
-	if code, _, _ := mergeRun("recover"); code != exitUsage {
+	if code, _, _ := runCLI("recover"); code != exitUsage {
 		t.Fatal("no arguments accepted")
 	}
-	if code, _, _ := mergeRun("recover", "--list", file); code != exitUsage {
+	if code, _, _ := runCLI("recover", "--list", file); code != exitUsage {
 		t.Fatal("--list with a file accepted")
 	}
 }

@@ -13,12 +13,6 @@ import (
 )
 
 // stmtRun runs a command in-process and returns its exit code and output.
-func stmtRun(args ...string) (int, string, string) {
-	var out, errb bytes.Buffer
-	code := run(args, &out, &errb)
-	return code, out.String(), errb.String()
-}
-
 // stmtSample writes the sample meeting to a temporary folder.
 func stmtSample(t *testing.T) (dir, path string) {
 	t.Helper()
@@ -33,7 +27,7 @@ func stmtSample(t *testing.T) (dir, path string) {
 func TestCheckFinal(t *testing.T) {
 	_, path := stmtSample(t)
 	for _, args := range [][]string{{"check", path, "--final"}, {"check", "--final", path}} {
-		code, out, _ := stmtRun(args...)
+		code, out, _ := runCLI(args...)
 		if code != exitBad {
 			t.Errorf("%v: exit %d, want %d", args, code, exitBad)
 		}
@@ -51,7 +45,7 @@ func TestCheckFinal(t *testing.T) {
 		}
 	}
 	// Without --final the same file is valid.
-	if code, out, _ := stmtRun("check", path); code != exitOK || strings.Contains(out, "open:") {
+	if code, out, _ := runCLI("check", path); code != exitOK || strings.Contains(out, "open:") {
 		t.Errorf("check without --final: exit %d\n%s", code, out)
 	}
 	// A clean statement passes --final.
@@ -69,7 +63,7 @@ func TestCheckFinal(t *testing.T) {
 	if err := storage.Save(clean, m); err != nil {
 		t.Fatal(err)
 	}
-	if code, out, errs := stmtRun("check", "--final", clean); code != exitOK || strings.Contains(out, "open:") {
+	if code, out, errs := runCLI("check", "--final", clean); code != exitOK || strings.Contains(out, "open:") {
 		t.Errorf("clean statement: exit %d\n%s%s", code, out, errs)
 	}
 }
@@ -82,13 +76,13 @@ func TestImportStatementAndPrint(t *testing.T) {
 	seed := filepath.Join("testdata", "seed003.txt")
 
 	// A statement with paragraphs is not replaced without --replace.
-	code, _, errs := stmtRun("import-statement", path, seed)
+	code, _, errs := runCLI("import-statement", path, seed)
 	if code != exitRefused || !strings.Contains(errs, "--replace") {
 		t.Errorf("import without --replace: exit %d\n%s", code, errs)
 	}
 	out := filepath.Join(dir, "out.parley")
 	before, _ := os.ReadFile(path)
-	code, stdout, errs := stmtRun("import-statement", path, seed, "--replace", "--side", "jp", "-o", out)
+	code, stdout, errs := runCLI("import-statement", path, seed, "--replace", "--side", "jp", "-o", out)
 	if code != exitOK || errs != "" {
 		t.Fatalf("import: exit %d\n%s", code, errs)
 	}
@@ -100,7 +94,7 @@ func TestImportStatementAndPrint(t *testing.T) {
 	}
 	// Printing gives the seed back; paragraph 3, the same text as the
 	// sample's, kept its state: agreed ad ref.
-	code, stdout, _ = stmtRun("statement", out)
+	code, stdout, _ = runCLI("statement", out)
 	seedText, _ := os.ReadFile(seed)
 	want := strings.Replace(strings.TrimSpace(string(seedText))+"\n", "peace, security and stability.\n", "peace, security and stability. (ad ref)\n", 1)
 	if code != exitOK || stdout != want {
@@ -119,14 +113,14 @@ func TestImportStatementAndPrint(t *testing.T) {
 		t.Errorf("paragraph 1 has a new ID")
 	}
 	// Draft 2 prints too.
-	if code, stdout, _ = stmtRun("statement", "--draft", "2", out); code != exitOK || !strings.Contains(stdout, "5 bis. The Participants will consult") {
+	if code, stdout, _ = runCLI("statement", "--draft", "2", out); code != exitOK || !strings.Contains(stdout, "5 bis. The Participants will consult") {
 		t.Errorf("statement --draft 2: exit %d\n%s", code, stdout)
 	}
-	if code, _, errs = stmtRun("statement", out, "--draft", "9"); code != exitBad || !strings.Contains(errs, "the drafts are 1, 2, 3") {
+	if code, _, errs = runCLI("statement", out, "--draft", "9"); code != exitBad || !strings.Contains(errs, "the drafts are 1, 2, 3") {
 		t.Errorf("missing draft: exit %d %s", code, errs)
 	}
 	// Diff from draft 2 (Australian comments) to the imported draft 3.
-	code, stdout, _ = stmtRun("diff", out, "--from", "2", "--to", "3")
+	code, stdout, _ = runCLI("diff", out, "--from", "2", "--to", "3")
 	for _, w := range []string{"Redline: draft 2 -> draft 3", "Changes by Japan.", "- 5 bis (deleted)", "intelligence**{+, +}recognising that"} {
 		if !strings.Contains(stdout, w) {
 			t.Errorf("diff: missing %q in\n%s", w, stdout)
@@ -146,7 +140,7 @@ func TestImportMalformedDraft(t *testing.T) {
 		t.Fatal(err)
 	}
 	draft := filepath.Join("testdata", "malformed.txt")
-	code, stdout, errs := stmtRun("import-statement", "--no-draft", path, draft)
+	code, stdout, errs := runCLI("import-statement", "--no-draft", path, draft)
 	if code != exitBad {
 		t.Errorf("exit %d, want %d", code, exitBad)
 	}
@@ -197,7 +191,7 @@ func TestDiffCommand(t *testing.T) {
 		{[]string{"diff"}, exitUsage, nil},
 	}
 	for _, tc := range tests {
-		code, out, errs := stmtRun(tc.args...)
+		code, out, errs := runCLI(tc.args...)
 		if code != tc.code {
 			t.Errorf("%v: exit %d, want %d\n%s", tc.args, code, tc.code, errs)
 		}
@@ -207,7 +201,7 @@ func TestDiffCommand(t *testing.T) {
 			}
 		}
 	}
-	_, out, _ := stmtRun("diff", "--changes", path, "--from", "1", "--to", "2")
+	_, out, _ := runCLI("diff", "--changes", path, "--from", "1", "--to", "2")
 	if strings.Contains(out, "Scope") {
 		t.Errorf("--changes shows unchanged paragraphs:\n%s", out)
 	}
@@ -216,7 +210,7 @@ func TestDiffCommand(t *testing.T) {
 func TestAgreedCommand(t *testing.T) {
 	dir, _ := stmtSample(t)
 	os.WriteFile(filepath.Join(dir, "broken.parley"), []byte("{"), 0o644)
-	code, out, errs := stmtRun("agreed", dir, "harden")
+	code, out, errs := runCLI("agreed", dir, "harden")
 	if code != exitBad || !strings.Contains(errs, "broken.parley") || !strings.Contains(errs, "(skipped)") {
 		t.Errorf("exit %d, stderr %s", code, errs)
 	}
@@ -233,15 +227,15 @@ func TestStatementUsage(t *testing.T) {
 		{"statement", "a.parley", "b.parley"},
 		{"agreed"},
 	} {
-		if code, _, errs := stmtRun(args...); code != exitUsage || !strings.Contains(errs, "usage: parley") {
+		if code, _, errs := runCLI(args...); code != exitUsage || !strings.Contains(errs, "usage: parley") {
 			t.Errorf("%v: exit %d\n%s", args, code, errs)
 		}
 	}
 	_, path := stmtSample(t)
-	if code, _, errs := stmtRun("import-statement", path, "testdata/seed003.txt", "--side", "Narnia", "--replace"); code != exitUsage || !strings.Contains(errs, "--side") {
+	if code, _, errs := runCLI("import-statement", path, "testdata/seed003.txt", "--side", "Narnia", "--replace"); code != exitUsage || !strings.Contains(errs, "--side") {
 		t.Errorf("unknown side: exit %d\n%s", code, errs)
 	}
-	if code, _, errs := stmtRun("import-statement", path, "testdata/missing.txt", "--replace"); code != exitBad || !strings.Contains(errs, "missing.txt: cannot read") {
+	if code, _, errs := runCLI("import-statement", path, "testdata/missing.txt", "--replace"); code != exitBad || !strings.Contains(errs, "missing.txt: cannot read") {
 		t.Errorf("missing draft: exit %d\n%s", code, errs)
 	}
 }
