@@ -16,6 +16,13 @@
 //     tells subscribers what changed.
 //   - Derived views (display names, schedule, perspective, numbering,
 //     validation) are pure functions of a Meeting.
+//   - Statement drafting (brackets, alternatives, states, drafts) is a set
+//     of methods returning Edits; Redline compares drafts word by word;
+//     Lint flags treaty language; drafttext reads and writes the statement
+//     as numbered plain text.
+//   - Merge combines two copies of one meeting from their revision data
+//     alone (a common ancestor is optional); what it cannot decide becomes
+//     a Conflict kept in the file until someone settles it.
 //
 // The package imports neither the GUI toolkit nor the PDF library.
 package app

@@ -86,7 +86,11 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 	if len(merged.Conflicts) == 0 {
 		return exitOK
 	}
-	fmt.Fprintf(stdout, "%d conflict(s) remain (where: mine | theirs), stored in %s; resolve them in Parley:\n", len(merged.Conflicts), *out)
+	noun := "conflicts remain"
+	if len(merged.Conflicts) == 1 {
+		noun = "conflict remains"
+	}
+	fmt.Fprintf(stdout, "%d %s (where: mine | theirs), stored in %s; settle them in Parley (Problems view):\n", len(merged.Conflicts), noun, *out)
 	for _, c := range merged.Conflicts {
 		fmt.Fprintln(stdout, c.String())
 	}

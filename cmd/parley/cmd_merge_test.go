@@ -104,7 +104,7 @@ func TestMergeCommand(t *testing.T) {
 	if code != exitRefused {
 		t.Fatalf("exit %d:\n%s", code, stdout)
 	}
-	if !strings.Contains(stdout, "2 conflict(s) to resolve (0 new, 2 unresolved before)") {
+	if !strings.Contains(stdout, "2 conflicts to resolve (0 new, 2 unresolved before)") {
 		t.Fatalf("second merge:\n%s", stdout)
 	}
 }
