@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	fstorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"parley/app"
@@ -208,5 +210,26 @@ func TestRecoveryCopyRestores(t *testing.T) {
 	e.save(nil)
 	if copies, _ := e.rec.List(); len(copies) != 0 {
 		t.Fatal("a successful save left the recovery copy")
+	}
+}
+
+func TestDroppedFiles(t *testing.T) {
+	e := newTestEditor(t)
+	_, a, _ := twoCopies(t)
+	list := filepath.Join(t.TempDir(), "people.csv")
+	if err := os.WriteFile(list, []byte("Family name,Given name\nLee,Choong-myon\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.dropped(fyne.NewPos(10, 10), []fyne.URI{fstorage.NewFileURI(list)})
+	if e.peopleImport == nil || e.peopleImport.path != list {
+		t.Fatal("dropping a list did not start an import")
+	}
+	e.dropped(fyne.NewPos(10, 10), []fyne.URI{fstorage.NewFileURI(a)})
+	if e.path != a {
+		t.Fatalf("dropping a meeting did not open it: %q", e.path)
+	}
+	e.dropped(fyne.NewPos(10, 10), []fyne.URI{fstorage.NewFileURI(filepath.Join(t.TempDir(), "notes.docx"))})
+	if e.lastError == nil || !strings.Contains(e.lastError.Error(), "drop a .parley meeting") {
+		t.Fatalf("unknown file: %v", e.lastError)
 	}
 }
