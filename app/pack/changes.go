@@ -76,7 +76,12 @@ func (b *builder) changes() {
 		switch {
 		case p.Kind == app.ParaHeading:
 			flush()
-			b.changedHeading(p)
+			// A heading stays to show where the changes are, unless
+			// nothing stands under it.
+			next := i + 1
+			if p.HasChange() || next < len(rl.Paragraphs) && rl.Paragraphs[next].Kind != app.ParaHeading {
+				b.changedHeading(p)
+			}
 		case p.Status == app.ParaUnchanged && !p.Moved && p.OldState == p.NewState:
 			omitted = append(omitted, p)
 		default:
@@ -187,35 +192,58 @@ func changeSummary(rl *app.Redline) string {
 	return strings.Join(parts, "; ")
 }
 
-// unchangedNote stands for a run of left-out paragraphs:
-// "3 paragraphs unchanged: 4–6 (were 3–5)".
+// unchangedNote stands for a run of left-out paragraphs: "Paragraph 7
+// unchanged.", "3 paragraphs unchanged: 4–6 (were 3–5)."
 func unchangedNote(run []*app.RedlinePara) string {
 	first, last := run[0], run[len(run)-1]
-	s := itoa(len(run)) + " paragraphs unchanged"
-	if len(run) == 1 {
-		s = "1 paragraph unchanged"
+	renumbered := false
+	for _, p := range run {
+		renumbered = renumbered || p.OldRef != p.NewRef
 	}
-	span := func(a, z string) string {
-		if a == z {
-			return a
+	var s string
+	switch {
+	case first.NewRef == "" || last.NewRef == "":
+		s = itoa(len(run)) + " paragraphs unchanged"
+		if len(run) == 1 {
+			s = "1 paragraph unchanged"
 		}
-		return a + "\u2013" + z
-	}
-	if first.NewRef != "" && last.NewRef != "" {
-		s += ": " + span(first.NewRef, last.NewRef)
-		renumbered := false
-		for _, p := range run {
-			renumbered = renumbered || p.OldRef != p.NewRef
+	case len(run) == 1:
+		s = capital(refName(first.NewRef)) + " unchanged"
+		if renumbered && first.OldRef != "" {
+			s += " (was " + first.OldRef + ")"
 		}
+	default:
+		s = itoa(len(run)) + " paragraphs unchanged: " + refRange(first.NewRef, last.NewRef)
 		if renumbered && first.OldRef != "" && last.OldRef != "" {
-			was := " (were "
-			if len(run) == 1 {
-				was = " (was "
-			}
-			s += was + span(first.OldRef, last.OldRef) + ")"
+			s += " (were " + refRange(first.OldRef, last.OldRef) + ")"
 		}
 	}
 	return sanitize(s) + "."
+}
+
+// refName names a paragraph by its reference: "paragraph 6(a)",
+// "preambular paragraph 2".
+func refName(ref string) string {
+	if strings.HasPrefix(ref, "preambular ") {
+		return ref
+	}
+	return "paragraph " + ref
+}
+
+// refRange writes the references of the first and last of a run of
+// paragraphs: "3–6(c)", "preambular paragraphs 1–3".
+func refRange(a, z string) string {
+	const pre = "preambular paragraph "
+	pa, pz := strings.HasPrefix(a, pre), strings.HasPrefix(z, pre)
+	switch {
+	case a == z:
+		return a
+	case pa && pz:
+		return "preambular paragraphs " + a[len(pre):] + "\u2013" + z[len(pre):]
+	case !pa && !pz:
+		return a + "\u2013" + z
+	}
+	return refName(a) + " to " + refName(z)
 }
 
 // changedHeading lays out a heading of the statement, with its changes,

@@ -146,7 +146,7 @@ func TestChangesSection(t *testing.T) {
 		"6(c) CHANGED · proposed → bracketed",
 		"critical infrastructure[, as well as ransomware and cybercrime].",
 		"3 proposed → ad ref · text unchanged",
-		"1 paragraph unchanged: 6(d).",
+		"Paragraph 6(d) unchanged.",
 		"Governance",
 	} {
 		if !strings.Contains(all, want) {
@@ -458,6 +458,31 @@ func TestChangesNone(t *testing.T) {
 		"From Draft 2, “Australian comments”, 22 July 2016, sent by Australia"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("lacks %q:\n%s", want, all)
+		}
+	}
+}
+
+func TestUnchangedNote(t *testing.T) {
+	p := func(old, new string) *app.RedlinePara {
+		return &app.RedlinePara{Status: app.ParaUnchanged, OldRef: old, NewRef: new}
+	}
+	pre := func(n int) string { return "preambular paragraph " + strconv.Itoa(n) }
+	tests := []struct {
+		run  []*app.RedlinePara
+		want string
+	}{
+		{[]*app.RedlinePara{p("7", "7")}, "Paragraph 7 unchanged."},
+		{[]*app.RedlinePara{p("6", "7")}, "Paragraph 7 unchanged (was 6)."},
+		{[]*app.RedlinePara{p("3", "3"), p("4", "4"), p("4(a)", "4(a)")}, "3 paragraphs unchanged: 3–4(a)."},
+		{[]*app.RedlinePara{p("2", "3"), p("3", "4")}, "2 paragraphs unchanged: 3–4 (were 2–3)."},
+		{[]*app.RedlinePara{p(pre(1), pre(1)), p(pre(2), pre(2))}, "2 paragraphs unchanged: preambular paragraphs 1–2."},
+		{[]*app.RedlinePara{p(pre(2), pre(2))}, "Preambular paragraph 2 unchanged."},
+		{[]*app.RedlinePara{p(pre(3), pre(3)), p("1", "1")}, "2 paragraphs unchanged: preambular paragraph 3 to paragraph 1."},
+		{[]*app.RedlinePara{p("", ""), p("", "")}, "2 paragraphs unchanged."},
+	}
+	for _, tc := range tests {
+		if got := unchangedNote(tc.run); got != tc.want {
+			t.Errorf("got %q, want %q", got, tc.want)
 		}
 	}
 }

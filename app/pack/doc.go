@@ -15,6 +15,10 @@
 // glyphs used (ttf.go: the fonts are parsed once per process, cut once per
 // export) and gofpdf draws the pages.
 //
+// The optional section "Changes since draft N" (changes.go) draws the
+// redline from a draft to the current text, deletions struck through and
+// insertions underlined by the same engine (a style's deco).
+//
 // The output depends only on the meeting and the options: no clock, sorted
 // PDF catalog, glyphs numbered in code point order; the same input gives
 // the same bytes.

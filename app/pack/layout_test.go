@@ -199,6 +199,7 @@ func TestNothingOutside(t *testing.T) {
 		{"sample letter", sample.Sample(), Options{Paper: Letter, LineNumbers: true}},
 		{"seed", seedMeeting(t), Options{}},
 		{"generated", small, Options{LineNumbers: true}},
+		{"generated with changes", small, Options{ChangesSince: 1, Paper: Letter}},
 		{"giant cell", giant, Options{Sections: []Section{Delegations}}},
 	}
 	for _, tc := range tests {

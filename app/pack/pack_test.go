@@ -120,6 +120,7 @@ func TestEveryPage(t *testing.T) {
 		{"seed", seed, Options{}, "OFFICIAL"},
 		{"japanese marking", seed, Options{Marking: &app.Marking{Scheme: "JP", Level: "秘"}}, "秘"},
 		{"korean marking", seed, Options{Marking: &app.Marking{Scheme: "KR", Level: "대외비"}}, "대외비"},
+		{"sample with changes", s, Options{ChangesSince: 1, Paper: Letter}, "PROTECTED"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
