@@ -1,52 +1,576 @@
 package ui
 
 import (
+	"fmt"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app"
 )
 
-// statementView shows the joint statement with its numbering and states.
+// statementView is the joint statement: its text as a numbered list of
+// paragraphs with a form for the selected one (tab Text), the title and
+// signature block (tab Title and signatories), and the numbered drafts
+// with redlines (tab Drafts). Every change goes through a Meeting ...Edit
+// method and the document, so it can be undone.
 type statementView struct {
 	ed   *Editor
-	list *widget.List
+	tabs *container.AppTabs
 	box  fyne.CanvasObject
-	nums app.Numbering
+
+	textTab, titleTab, draftsTab *container.TabItem
+
+	list     *rowList
+	ids      []string // the paragraphs shown, in display order
+	looks    []paraRowLook
+	nums     app.Numbering
+	look     sideLook
+	selected string
+	onlyOpen *widget.Check
+	openNote *widget.Label
+	probe    *statementRow
+	width    float32
+	heights  map[string]float32
+
+	form    *paraForm
+	formBox *fyne.Container
+	empty   *widget.Label
+
+	add, before, del, up, down, outdent, indent, agreed *widget.Button
+
+	title  *titlePane
+	drafts *draftsPane
+
+	// The last dialogs opened (tests use them).
+	altDialog    *altDialog
+	agreedDialog *agreedSearch
 }
 
 func newStatementView(ed *Editor) *statementView {
-	s := &statementView{ed: ed}
-	s.list = widget.NewList(func() int { return len(s.ed.doc.Meeting().Paragraphs) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
-			return container.NewBorder(nil, nil, widget.NewLabel("00 bis"), newChip(), l)
-		},
+	s := &statementView{ed: ed, heights: map[string]float32{}, probe: newStatementRow()}
+	s.list = newRowList(func() int { return len(s.ids) },
+		func() fyne.CanvasObject { return newStatementRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			ps := s.ed.doc.Meeting().Paragraphs
-			if i >= len(ps) {
-				return
+			if i < len(s.looks) {
+				o.(*statementRow).show(&s.looks[i])
 			}
-			p := ps[i]
-			c := o.(*fyne.Container)
-			text := p.Text.Bracketed()
-			if p.LeadIn != "" {
-				text = p.LeadIn + " " + text
-			}
-			c.Objects[0].(*widget.Label).SetText(text)
-			c.Objects[1].(*widget.Label).SetText(s.nums.Label[p.ID])
-			c.Objects[2].(*widget.Label).SetText(string(p.State))
-		})
-	s.box = container.NewBorder(heading("Statement"), nil, nil, nil, s.list)
+		}, s.deleteSelected)
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(s.ids) && s.ids[i] != s.selected {
+			s.selected = s.ids[i]
+			s.showForm()
+		}
+	}
+	s.add = widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), func() { s.insert(false) })
+	s.before = widget.NewButtonWithIcon("Insert before", theme.ContentAddIcon(), func() { s.insert(true) })
+	s.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.deleteSelected)
+	s.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { s.move(-1) })
+	s.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { s.move(1) })
+	s.outdent = widget.NewButtonWithIcon("Outdent", theme.NavigateBackIcon(), func() { s.indentBy(-1) })
+	s.indent = widget.NewButtonWithIcon("Indent", theme.NavigateNextIcon(), func() { s.indentBy(1) })
+	s.agreed = widget.NewButtonWithIcon("Agreed language…", theme.SearchIcon(), func() { showAgreedSearch(s) })
+	s.onlyOpen = widget.NewCheck("Only what is still open", func(bool) { s.rebuild() })
+	s.openNote = widget.NewLabel("")
+	s.openNote.Importance = widget.LowImportance
+
+	toolbar := container.NewHBox(s.add, s.before, s.del, s.up, s.down, s.outdent, s.indent, layout.NewSpacer(), s.agreed)
+	filterRow := container.NewHBox(s.onlyOpen, s.openNote)
+	s.form = newParaForm(s)
+	s.empty = widget.NewLabel("Select a paragraph to edit it, or add one.")
+	s.formBox = container.NewStack(s.empty)
+	list := container.New(&widthWatch{on: s.widthChanged}, s.list)
+	split := container.NewHSplit(container.NewBorder(filterRow, nil, nil, nil, list),
+		container.NewVScroll(container.NewPadded(s.formBox)))
+	split.SetOffset(0.6)
+	s.textTab = container.NewTabItem("Text", container.NewBorder(toolbar, nil, nil, nil, split))
+
+	s.title = newTitlePane(s)
+	s.titleTab = container.NewTabItem("Title and signatories", s.title.object())
+	s.drafts = newDraftsPane(s)
+	s.draftsTab = container.NewTabItem("Drafts and redlines", s.drafts.object())
+	s.tabs = container.NewAppTabs(s.textTab, s.titleTab, s.draftsTab)
+	s.tabs.OnSelected = func(t *container.TabItem) {
+		if t == s.draftsTab {
+			s.drafts.shown()
+		}
+	}
+	s.box = container.NewBorder(heading("Statement"), nil, nil, nil, s.tabs)
+	s.addShortcuts()
 	return s
 }
 
 func (s *statementView) object() fyne.CanvasObject { return s.box }
-func (s *statementView) reset() {
-	s.nums = s.ed.doc.Meeting().Numbers()
-	s.list.Refresh()
+
+// Keyboard: Ctrl+B brackets the selected passage for our side,
+// Ctrl+Shift+B for the other side; Alt+Up and Alt+Down move the
+// paragraph; Ctrl+] and Ctrl+[ indent and outdent it.
+var (
+	scBracket      = &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault}
+	scBracketOther = &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	scMoveUp       = &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}
+	scMoveDown     = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}
+	scIndent       = &desktop.CustomShortcut{KeyName: fyne.KeyRightBracket, Modifier: fyne.KeyModifierShortcutDefault}
+	scOutdent      = &desktop.CustomShortcut{KeyName: fyne.KeyLeftBracket, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+func (s *statementView) addShortcuts() {
+	c := s.ed.win.Canvas()
+	for _, sc := range []*desktop.CustomShortcut{scBracket, scBracketOther, scMoveUp, scMoveDown, scIndent, scOutdent} {
+		c.AddShortcut(sc, func(k fyne.Shortcut) {
+			if s.ed.current == "statement" {
+				s.shortcut(k)
+			}
+		})
+	}
 }
-func (s *statementView) changed(app.Event)    { s.reset() }
-func (s *statementView) focus(string, string) {}
+
+// shortcut runs the view's shortcut k; false when k is not one.
+func (s *statementView) shortcut(k fyne.Shortcut) bool {
+	cs, ok := k.(*desktop.CustomShortcut)
+	if !ok {
+		return false
+	}
+	same := func(x *desktop.CustomShortcut) bool { return cs.KeyName == x.KeyName && cs.Modifier == x.Modifier }
+	switch {
+	case same(scBracket), same(scBracketOther):
+		sides := s.ed.doc.Meeting().Perspective("").Sides
+		k := 0
+		if same(scBracketOther) {
+			k = 1
+		}
+		if k < len(sides) {
+			s.form.bracket(sides[k].ID)
+		}
+	case same(scMoveUp):
+		s.move(-1)
+	case same(scMoveDown):
+		s.move(1)
+	case same(scIndent):
+		s.indentBy(1)
+	case same(scOutdent):
+		s.indentBy(-1)
+	default:
+		return false
+	}
+	return true
+}
+
+// widthWatch lays its one object over its whole size and reports width
+// changes (the list's rows are measured for the width).
+type widthWatch struct {
+	w  float32
+	on func(float32)
+}
+
+// Layout fills the size, then reports a new width.
+func (l *widthWatch) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	if size.Width != l.w && size.Width > 0 {
+		l.w = size.Width
+		l.on(size.Width)
+	}
+}
+
+// MinSize is the object's.
+func (l *widthWatch) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) == 0 {
+		return fyne.Size{}
+	}
+	return objs[0].MinSize()
+}
+
+func (s *statementView) widthChanged(w float32) {
+	first := s.width == 0
+	s.width = w
+	s.measureAll()
+	if i := s.indexOf(s.selected); first && i >= 0 {
+		// Select scrolled while the list had no size yet.
+		s.list.ScrollTo(i)
+	}
+}
+
+// measure sets the height of row i from its look at the list's width.
+func (s *statementView) measure(i int) {
+	if s.width <= 0 || i >= len(s.looks) {
+		return
+	}
+	lk := &s.looks[i]
+	k := fmt.Sprintf("%s\x00%.0f", lk.key, s.width)
+	h, ok := s.heights[k]
+	if !ok {
+		if len(s.heights) > 4000 {
+			clear(s.heights)
+		}
+		h = s.probe.height(lk, s.width)
+		s.heights[k] = h
+	}
+	s.list.SetItemHeight(i, h)
+}
+
+func (s *statementView) measureAll() {
+	for i := range s.looks {
+		s.measure(i)
+	}
+}
+
+func (s *statementView) reset() {
+	m := s.ed.doc.Meeting()
+	if m.ParagraphByID(s.selected) == nil {
+		s.selected = ""
+	}
+	s.rebuild()
+	s.title.refresh()
+	s.drafts.reset()
+}
+
+func (s *statementView) changed(ev app.Event) {
+	text, sigs := false, false
+	for _, c := range ev.Changes {
+		switch c.Kind {
+		case app.KindParagraph, app.KindDetails:
+			text = true
+		case app.KindStatement, app.KindSide:
+			text, sigs = true, true
+		case app.KindSignatory:
+			sigs = true
+		}
+	}
+	if text {
+		s.rebuild()
+	}
+	if sigs {
+		s.title.refresh()
+	}
+	s.drafts.changed(ev)
+}
+
+// rebuild recomputes the rows and refreshes those whose look changed.
+func (s *statementView) rebuild() {
+	m := s.ed.doc.Meeting()
+	s.nums = m.Numbers()
+	s.look = newSideLook(m)
+	var filter app.OpenFilter
+	only := s.onlyOpen.Checked
+	if only {
+		filter = m.StillOpen()
+	}
+	order := m.DisplayOrder()
+	ids := make([]string, 0, len(order))
+	looks := make([]paraRowLook, 0, len(order))
+	for _, p := range order {
+		if only && !filter.Shows(p.ID) {
+			continue
+		}
+		ids = append(ids, p.ID)
+		looks = append(looks, s.rowLook(m, p, only && filter.Context[p.ID]))
+	}
+	old := s.looks
+	s.ids, s.looks = ids, looks
+	if len(old) != len(looks) {
+		s.list.Refresh()
+		s.measureAll()
+	} else {
+		for i := range looks {
+			if looks[i].key != old[i].key {
+				s.list.RefreshItem(i)
+				s.measure(i)
+			}
+		}
+	}
+	s.openSummary(m, only, filter)
+	s.selectCurrent()
+	s.showForm()
+}
+
+// rowLook is what the list shows for a paragraph; context rows (shown by
+// the filter only to place open ones) are dimmed.
+func (s *statementView) rowLook(m *app.Meeting, p *app.Paragraph, context bool) paraRowLook {
+	base := inline("")
+	if context {
+		base.ColorName = theme.ColorNamePlaceHolder
+	}
+	if p.Kind == app.ParaHeading {
+		base.TextStyle.Bold = boldable(p.LeadIn + p.Text.Plain())
+	}
+	hits := m.ParagraphLint(p)
+	segs := endLine(s.look.paraText(p, hits, base))
+	segs = append(segs, s.notes(m, p, hits)...)
+	lk := paraRowLook{label: s.nums.Label[p.ID], level: max(0, min(p.Level, 2)), chip: string(p.State),
+		chipIm: stateImportance(p.State), segs: segs}
+	if p.Kind == app.ParaHeading {
+		lk.level = 0
+	}
+	if context {
+		lk.chipIm = widget.LowImportance
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s|%d|%s|%d|", lk.label, lk.level, lk.chip, lk.chipIm)
+	segsKey(&b, segs)
+	lk.key = b.String()
+	return lk
+}
+
+// notes are the lines under a paragraph's text: who proposed an
+// alternative, where agreed language came from, treaty words.
+func (s *statementView) notes(m *app.Meeting, p *app.Paragraph, hits []app.LintHit) []seg {
+	var out []seg
+	line := func(text string, c fyne.ThemeColorName) {
+		st := caption(c)
+		st.Inline = false
+		out = append(out, seg{text, st})
+	}
+	alts := len(app.Alternatives(m)[p.ID])
+	switch {
+	case p.AltOf != "":
+		line(fmt.Sprintf("Alternative wording of %s, proposed by %s", s.refOf(p.AltOf), s.look.nameOf(p.Side)), s.look.colorOf(p.Side))
+	case alts > 0:
+		line(fmt.Sprintf("Proposed by %s; %s: choose one to resolve", s.look.nameOf(p.Side), plural(alts, "alternative wording")), s.look.colorOf(p.Side))
+	}
+	if p.AgreedLanguage {
+		line("Agreed language"+sourceText(p.Source), theme.ColorNameSuccess)
+	}
+	for _, h := range hits {
+		line("Treaty language: "+h.Message(m.Statement.Kind), theme.ColorNameWarning)
+	}
+	return out
+}
+
+// sourceText says where reused agreed language came from.
+func sourceText(src *app.Source) string {
+	if src == nil {
+		return ""
+	}
+	var parts []string
+	for _, x := range []string{src.Meeting, src.Date} {
+		if x != "" {
+			parts = append(parts, x)
+		}
+	}
+	if src.Number != "" {
+		parts = append(parts, "paragraph "+src.Number)
+	}
+	if src.File != "" {
+		parts = append(parts, src.File)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " from " + strings.Join(parts, ", ")
+}
+
+// refOf is a paragraph's reference: "5", "6(a)", or its description.
+func (s *statementView) refOf(id string) string {
+	if r := s.nums.Ref[id]; r != "" {
+		return r
+	}
+	return "a paragraph"
+}
+
+// paraName names a paragraph in a title: "Paragraph 5 bis", "Heading \"Scope\"".
+func (s *statementView) paraName(p *app.Paragraph) string {
+	ref := s.refOf(p.ID)
+	if s.nums.Label[p.ID] != "" {
+		return "Paragraph " + ref
+	}
+	return strings.ToUpper(ref[:1]) + ref[1:]
+}
+
+func (s *statementView) openSummary(m *app.Meeting, only bool, f app.OpenFilter) {
+	if !only {
+		f = m.StillOpen()
+	}
+	open := len(f.Open)
+	brackets := 0
+	for _, n := range m.OpenBracketsBySide() {
+		brackets += n
+	}
+	if open == 0 {
+		s.openNote.SetText("Nothing open: every paragraph is agreed")
+		return
+	}
+	s.openNote.SetText(fmt.Sprintf("%s still open, %s", plural(open, "paragraph"), plural(brackets, "open bracket")))
+}
+
+func (s *statementView) indexOf(id string) int {
+	for i, x := range s.ids {
+		if x == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// selectCurrent selects the selected paragraph's row (the first when none).
+func (s *statementView) selectCurrent() {
+	if s.selected == "" && len(s.ids) > 0 {
+		s.selected = s.ids[0]
+	}
+	if i := s.indexOf(s.selected); i >= 0 {
+		s.list.Select(i)
+	} else {
+		s.list.UnselectAll()
+	}
+	s.buttons()
+}
+
+// selectID selects a paragraph and shows it.
+func (s *statementView) selectID(id string) {
+	s.selected = id
+	if s.indexOf(id) < 0 && s.onlyOpen.Checked {
+		s.onlyOpen.SetChecked(false) // rebuilds
+	}
+	s.selectCurrent()
+	if i := s.indexOf(id); i >= 0 {
+		s.list.ScrollTo(i)
+	}
+	s.showForm()
+}
+
+func (s *statementView) para() *app.Paragraph {
+	return s.ed.doc.Meeting().ParagraphByID(s.selected)
+}
+
+func (s *statementView) buttons() {
+	p := s.para()
+	has := p != nil
+	for _, b := range []*widget.Button{s.before, s.del, s.up, s.down} {
+		setEnabled(b, has)
+	}
+	setEnabled(s.indent, has && p.Kind != app.ParaHeading && p.Level < 2)
+	setEnabled(s.outdent, has && p.Kind != app.ParaHeading && p.Level > 0)
+}
+
+func (s *statementView) showForm() {
+	p := s.para()
+	if p == nil {
+		s.selected = ""
+		if len(s.formBox.Objects) != 1 || s.formBox.Objects[0] != s.empty {
+			s.formBox.Objects = []fyne.CanvasObject{s.empty}
+			s.formBox.Refresh()
+		}
+		s.buttons()
+		return
+	}
+	s.form.show(p)
+	if len(s.formBox.Objects) != 1 || s.formBox.Objects[0] != s.form.box {
+		s.formBox.Objects = []fyne.CanvasObject{s.form.box}
+		s.formBox.Refresh()
+	}
+	s.buttons()
+}
+
+// focus selects a paragraph (Problems, Show), a signatory, a draft or the
+// statement's own fields.
+func (s *statementView) focus(id, field string) {
+	ref, ok := s.ed.doc.Lookup(id)
+	if !ok {
+		return
+	}
+	switch ref.Kind {
+	case app.KindParagraph:
+		s.tabs.Select(s.textTab)
+		s.selectID(id)
+		s.form.focus(field)
+	case app.KindSignatory:
+		s.tabs.Select(s.titleTab)
+		s.title.focus(id)
+	case app.KindStatement:
+		s.tabs.Select(s.titleTab)
+		s.title.focus("")
+	case app.KindVersion:
+		s.tabs.Select(s.draftsTab)
+		s.drafts.focus(id)
+	}
+}
+
+// do returns a function that applies an edit made by a Meeting ...Edit
+// method and shows a refusal under title: s.do(title)(m.MoveParagraphEdit(id, 1)).
+func (s *statementView) do(title string) func(app.Edit, error) bool {
+	return func(ed app.Edit, err error) bool {
+		if err == nil && len(ed.Ops) == 0 {
+			return false
+		}
+		if err == nil {
+			err = s.ed.doc.Apply(ed)
+		}
+		if err != nil {
+			s.ed.showError(title, err)
+			return false
+		}
+		return true
+	}
+}
+
+func (s *statementView) insert(before bool) {
+	m := s.ed.doc.Meeting()
+	var ed app.Edit
+	var id string
+	var err error
+	if before {
+		ed, id, err = m.InsertBeforeEdit(s.selected, "")
+	} else {
+		ed, id, err = m.InsertAfterEdit(s.selected, "")
+	}
+	if s.do("Cannot insert a paragraph")(ed, err) {
+		s.tabs.Select(s.textTab)
+		s.selectID(id)
+		s.form.focus("text")
+	}
+}
+
+// deleteSelected deletes the selected paragraph after asking.
+func (s *statementView) deleteSelected() {
+	p := s.para()
+	if p == nil || s.tabs.Selected() != s.textTab {
+		return
+	}
+	what := s.paraName(p)
+	msg := "Delete " + strings.ToLower(what[:1]) + what[1:]
+	if alts := len(app.Alternatives(s.ed.doc.Meeting())[p.ID]); alts > 0 {
+		msg += " with its " + plural(alts, "alternative wording")
+	}
+	msg += "? You can undo this."
+	confirm(s.ed, "Delete paragraph", msg, "Delete", func() {
+		next := ""
+		if i := s.indexOf(p.ID); i >= 0 && i+1 < len(s.ids) {
+			next = s.ids[i+1]
+		} else if i > 0 {
+			next = s.ids[i-1]
+		}
+		id := p.ID
+		if s.do("Cannot delete the paragraph")(s.ed.doc.Meeting().DeleteParagraphEdit(id)) {
+			if s.ed.doc.Meeting().ParagraphByID(next) == nil {
+				next = ""
+			}
+			s.selectID(next)
+		}
+	})
+}
+
+func (s *statementView) move(delta int) {
+	if p := s.para(); p != nil {
+		s.do("Cannot move the paragraph")(s.ed.doc.Meeting().MoveParagraphEdit(p.ID, delta))
+		if i := s.indexOf(s.selected); i >= 0 {
+			s.list.ScrollTo(i)
+		}
+	}
+}
+
+func (s *statementView) indentBy(delta int) {
+	if p := s.para(); p != nil {
+		title := "Cannot indent the paragraph"
+		if delta < 0 {
+			title = "Cannot outdent the paragraph"
+		}
+		s.do(title)(s.ed.doc.Meeting().IndentEdit(p.ID, delta))
+	}
+}

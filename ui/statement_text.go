@@ -187,21 +187,42 @@ func splitHits(text string, pos int, hits []app.LintHit, st widget.RichTextStyle
 	return out
 }
 
-// spanText draws a paragraph's text with its brackets.
+// spanText draws a paragraph's text with its brackets. White space at
+// a bracket's edges is drawn outside it: "[non-binding]AU norms".
 func (l sideLook) spanText(text app.Spans, hits []app.LintHit, base widget.RichTextStyle) []seg {
 	var out []seg
 	pos := 0
 	for i, sp := range text {
 		n := utf8.RuneCountInString(sp.T)
-		st := base
-		if sp.Bracket != "" {
-			st.ColorName = l.colorOf(sp.Side)
-			if i == 0 || text[i-1].Bracket != sp.Bracket {
-				out = append(out, seg{"[", st})
-			}
+		if sp.Bracket == "" {
+			out = append(out, splitHits(sp.T, pos, hits, base)...)
+			pos += n
+			continue
 		}
-		out = append(out, splitHits(sp.T, pos, hits, st)...)
-		if sp.Bracket != "" && (i+1 == len(text) || text[i+1].Bracket != sp.Bracket) {
+		st := base
+		st.ColorName = l.colorOf(sp.Side)
+		opens := i == 0 || text[i-1].Bracket != sp.Bracket
+		closes := i+1 == len(text) || text[i+1].Bracket != sp.Bracket
+		core, lead, trail := sp.T, "", ""
+		if opens {
+			core = strings.TrimLeft(core, " ")
+			lead = sp.T[:len(sp.T)-len(core)]
+		}
+		if closes {
+			c := strings.TrimRight(core, " ")
+			trail = core[len(c):]
+			core = c
+		}
+		if lead != "" {
+			out = append(out, seg{lead, base})
+		}
+		if opens {
+			out = append(out, seg{"[", st})
+		}
+		if core != "" {
+			out = append(out, splitHits(core, pos+len(lead), hits, st)...)
+		}
+		if closes {
 			out = append(out, seg{"]", st})
 			code := l.code[sp.Side]
 			if code == "" {
@@ -210,6 +231,9 @@ func (l sideLook) spanText(text app.Spans, hits []app.LintHit, base widget.RichT
 			cs := caption(st.ColorName)
 			cs.TextStyle.Bold = boldable(code)
 			out = append(out, seg{code, cs})
+		}
+		if trail != "" {
+			out = append(out, seg{trail, base})
 		}
 		pos += n
 	}
