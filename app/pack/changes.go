@@ -96,7 +96,11 @@ func (b *builder) changes() {
 // date and where it went or came from.
 func (b *builder) draftName(d app.DraftInfo) string {
 	if d.Number == 0 {
-		return "The current text, at this pack's version " + sanitize(b.o.Version) + " of " + longDate(b.o.Date, false)
+		s := "The current text, at this pack's version " + sanitize(b.o.Version)
+		if b.o.Date != "" {
+			s += " of " + longDate(b.o.Date, false)
+		}
+		return s
 	}
 	parts := []string{"Draft " + itoa(d.Number)}
 	if d.Label != "" {
