@@ -36,6 +36,8 @@ type exportForm struct {
 	banner   *widget.Label
 	version  *widget.Entry
 	date     *widget.Entry
+	changes  *widget.Select
+	drafts   []int
 	sections *widget.List
 	order    []pack.Section
 	on       map[pack.Section]bool
@@ -69,7 +71,31 @@ func (e *Editor) exportDialog() {
 	f.paper = widget.NewRadioGroup([]string{"A4", "US Letter"}, nil)
 	f.paper.Horizontal = true
 	f.paper.SetSelected("A4")
-	f.mode = widget.NewRadioGroup([]string{modeDraft, modeFinal}, nil)
+	f.changes = widget.NewSelect(nil, func(string) { f.preview() })
+	draftTexts := []string{"(not included)"}
+	f.drafts = []int{0}
+	for _, v := range m.Versions {
+		t := fmt.Sprintf("draft %d", v.Number)
+		if v.Label != "" {
+			t += ": " + v.Label
+		}
+		if v.Date != "" {
+			t += " (" + v.Date + ")"
+		}
+		draftTexts = append(draftTexts, t)
+		f.drafts = append(f.drafts, v.Number)
+	}
+	f.changes.Options = draftTexts
+	f.changes.SetSelectedIndex(0)
+	f.mode = widget.NewRadioGroup([]string{modeDraft, modeFinal}, func(s string) {
+		// A final pack carries no drafting history.
+		if s == modeFinal {
+			f.changes.SetSelectedIndex(0)
+			f.changes.Disable()
+		} else {
+			f.changes.Enable()
+		}
+	})
 	f.mode.SetSelected(modeDraft)
 	f.lines = widget.NewCheck("Number the lines of the statement", nil)
 	f.strip = widget.NewCheck("Leave out background marked not for disclosure", nil)
@@ -108,6 +134,7 @@ func (e *Editor) exportDialog() {
 		widget.NewFormItem("Mode", f.mode),
 		widget.NewFormItem("Paper", f.paper),
 		widget.NewFormItem("Statement", f.lines),
+		widget.NewFormItem("Changes since", f.changes),
 		widget.NewFormItem("Background", f.strip),
 		widget.NewFormItem("Classification", f.marking),
 		widget.NewFormItem("", f.banner),
@@ -154,6 +181,9 @@ func (f *exportForm) options() pack.Options {
 		if f.on[s] {
 			o.Sections = append(o.Sections, s)
 		}
+	}
+	if i := f.changes.SelectedIndex(); i > 0 {
+		o.ChangesSince = f.drafts[i]
 	}
 	if t := strings.TrimSpace(f.marking.Text); t != "" {
 		scheme := f.ed.doc.Meeting().Details.Marking.Scheme

@@ -48,6 +48,30 @@ func TestExportPack(t *testing.T) {
 	test.Tap(button(t, e, "Close"))
 }
 
+func TestExportChangesSinceDraft(t *testing.T) {
+	e := newTestEditor(t)
+	e.exportDialog()
+	f := e.exportForm
+	f.changes.SetSelectedIndex(1)
+	if o := f.options(); o.ChangesSince != 1 {
+		t.Fatalf("changes since %d", o.ChangesSince)
+	}
+	f.mode.SetSelected(modeFinal)
+	if !f.changes.Disabled() || f.options().ChangesSince != 0 {
+		t.Fatal("a final pack still asks for the changes since a draft")
+	}
+	f.mode.SetSelected(modeDraft)
+	f.changes.SetSelectedIndex(1)
+	path := filepath.Join(t.TempDir(), "pack.pdf")
+	e.exportTo(path, f.options())
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		out, _ := exec.Command("pdftotext", path, "-").Output()
+		if !strings.Contains(string(out), "Changes since draft 1") {
+			t.Error("no changes section in the pack")
+		}
+	}
+}
+
 func TestFinalPackRefusedListsOpenItems(t *testing.T) {
 	e := newTestEditor(t)
 	e.exportDialog()
