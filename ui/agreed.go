@@ -104,7 +104,8 @@ func matchText(mt storage.AgreedMatch) string {
 
 func (a *agreedSearch) showFolder() {
 	if a.dir == "" {
-		a.folder.SetText("(no folder chosen: choose the folder that holds earlier meetings' .parley files)")
+		a.folder.SetText("(none chosen)")
+		a.status.SetText("Choose the folder that holds earlier meetings' .parley files: their agreed paragraphs are listed here.")
 		return
 	}
 	a.folder.SetText(a.dir)

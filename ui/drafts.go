@@ -68,7 +68,8 @@ func newDraftsPane(s *statementView) *draftsPane {
 	d.from = widget.NewSelect(nil, func(string) { d.picked() })
 	d.to = widget.NewSelect(nil, func(string) { d.picked() })
 	d.changesOnly = widget.NewCheck("Only changes", func(bool) { d.redraw() })
-	compare := container.NewHBox(widget.NewLabel("Compare"), d.from, widget.NewLabel("with"), d.to, d.changesOnly)
+	compare := container.NewBorder(nil, nil, widget.NewLabel("Compare"), d.changesOnly,
+		container.NewGridWithColumns(2, d.from, container.NewBorder(nil, nil, widget.NewLabel("with"), nil, d.to)))
 	left := container.NewBorder(container.NewHBox(save), nil, nil, nil, d.list)
 	split := container.NewHSplit(left, container.NewBorder(compare, nil, nil, nil, d.red.object()))
 	split.SetOffset(0.26)
@@ -321,4 +322,41 @@ func (d *draftsPane) saveDialog() {
 	f.d.Resize(fyne.NewSize(520, 300))
 	f.d.Show()
 	d.lastSaveForm = f
+}
+
+// openRedline shows the redline a spec names: "1:2" compares draft 1
+// with draft 2, "2" or "2:current" draft 2 with the current text. It is
+// for opening the window on a redline from the command line.
+func (e *Editor) openRedline(spec string) error {
+	a, b, ok := strings.Cut(strings.TrimSpace(spec), ":")
+	if !ok {
+		b = "current"
+	}
+	num := func(s string) (int, error) {
+		s = strings.TrimSpace(s)
+		if s == "current" || s == "0" {
+			return 0, nil
+		}
+		var n int
+		if _, err := fmt.Sscan(s, &n); err != nil || n < 1 {
+			return 0, fmt.Errorf("redline %q: name drafts by number, such as 1:2 or 2:current", spec)
+		}
+		return n, nil
+	}
+	from, err := num(a)
+	if err != nil {
+		return err
+	}
+	to, err := num(b)
+	if err != nil {
+		return err
+	}
+	if _, err := e.doc.Meeting().Redline(from, to); err != nil {
+		return err
+	}
+	e.showView("statement")
+	s := e.views["statement"].(*statementView)
+	s.tabs.Select(s.draftsTab)
+	s.drafts.compare(from, to)
+	return nil
 }

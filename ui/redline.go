@@ -2,11 +2,9 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -20,9 +18,8 @@ import (
 // and the side the changes are attributed to.
 type redlineView struct {
 	header *widget.RichText
-	rows   *fyne.Container
-	scroll *container.Scroll
-	box    fyne.CanvasObject
+	rows   *textList
+	box    *fyne.Container
 	// shown is the redline on screen (tests read it).
 	shown *app.Redline
 }
@@ -34,11 +31,33 @@ var (
 )
 
 func newRedlineView() *redlineView {
-	r := &redlineView{header: widget.NewRichText(), rows: container.NewVBox()}
+	r := &redlineView{header: widget.NewRichText(), rows: newTextList(nil)}
 	r.header.Wrapping = fyne.TextWrapWord
-	r.scroll = container.NewVScroll(r.rows)
-	r.box = container.NewBorder(r.header, nil, nil, nil, r.scroll)
+	r.rows.list.OnSelected = func(widget.ListItemID) { r.rows.list.UnselectAll() }
+	r.box = container.New(wrapTop{}, container.NewVBox(r.header, widget.NewSeparator()), r.rows.object())
 	return r
+}
+
+// wrapTop lays a header that wraps over the rest of its space. The
+// header is given the width first, so that its height is that of its
+// text wrapped at that width (a Border would use the height before).
+type wrapTop struct{}
+
+// Layout places the header, then the rest below it.
+func (wrapTop) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	head, rest := objs[0], objs[1]
+	head.Resize(fyne.NewSize(size.Width, head.Size().Height))
+	h := head.MinSize().Height
+	head.Resize(fyne.NewSize(size.Width, h))
+	head.Move(fyne.NewPos(0, 0))
+	rest.Move(fyne.NewPos(0, h))
+	rest.Resize(fyne.NewSize(size.Width, size.Height-h))
+}
+
+// MinSize stacks the two.
+func (wrapTop) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(a.Width, b.Width), a.Height+b.Height)
 }
 
 func (r *redlineView) object() fyne.CanvasObject { return r.box }
@@ -48,12 +67,12 @@ func (r *redlineView) message(s string) {
 	r.shown = nil
 	r.header.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: s, Style: widget.RichTextStyleParagraph}}
 	r.header.Refresh()
-	r.rows.Objects = nil
-	r.rows.Refresh()
+	r.box.Refresh()
+	r.rows.set(nil)
 }
 
-// describe names one text of a comparison: "draft 1 (Japanese first
-// draft, received, 2016-07-12)".
+// describeText names one text of a comparison: "draft 1 (Japanese first
+// draft, 2016-07-12)".
 func describeText(d app.DraftInfo) string {
 	if d.Number == 0 {
 		return "the current text"
@@ -95,7 +114,7 @@ func (r *redlineView) show(red *app.Redline, look sideLook, changesOnly bool) {
 		by = "no side recorded"
 	}
 	head := fmt.Sprintf("From %s to %s", describeText(red.From), describeText(red.To))
-	summary := "No changes."
+	summary := "No changes. "
 	if red.Changed() {
 		summary = fmt.Sprintf("%s changed, %d inserted, %d deleted, %d moved. ", plural(chg, "paragraph"), ins, del, mov)
 	}
@@ -110,17 +129,17 @@ func (r *redlineView) show(red *app.Redline, look sideLook, changesOnly bool) {
 		&widget.TextSegment{Text: " · the negotiation's own [brackets] are part of the text compared", Style: caption("")},
 	}
 	r.header.Refresh()
-	var rows []fyne.CanvasObject
+	r.box.Refresh()
+	var looks []rowLook
 	for i := range red.Paragraphs {
 		p := &red.Paragraphs[i]
 		if changesOnly && !p.HasChange() {
 			continue
 		}
-		rows = append(rows, redlineRow(p), widget.NewSeparator())
+		looks = append(looks, redlineLook(p))
 	}
-	r.rows.Objects = rows
-	r.rows.Refresh()
-	r.scroll.ScrollToTop()
+	r.rows.set(looks)
+	r.rows.list.ScrollToTop()
 }
 
 func withSize(st widget.RichTextStyle, size fyne.ThemeSizeName) widget.RichTextStyle {
@@ -194,24 +213,32 @@ func redlineSegs(p *app.RedlinePara) []seg {
 	return out
 }
 
-// redlineRow draws one paragraph: number, text, notes.
-func redlineRow(p *app.RedlinePara) fyne.CanvasObject {
-	label := p.NewLabel
-	numStyle := inline("")
-	if p.Status == app.ParaDeleted {
-		label = p.OldLabel
-		numStyle = delStyle
-	} else if p.Status == app.ParaInserted {
-		numStyle = insStyle
+// redlineLook is one paragraph of a redline as a row: number, text,
+// notes, and a chip for what happened to it.
+func redlineLook(p *app.RedlinePara) rowLook {
+	lk := rowLook{num: seg{p.NewLabel, inline("")}, segs: redlineSegs(p), chipIm: widget.LowImportance}
+	switch p.Status {
+	case app.ParaDeleted:
+		lk.num = seg{p.OldLabel, delStyle}
+		lk.chip, lk.chipIm = "deleted", widget.DangerImportance
+	case app.ParaInserted:
+		lk.num.style = insStyle
+		lk.chip, lk.chipIm = "inserted", widget.SuccessImportance
+	case app.ParaChanged:
+		lk.chip, lk.chipIm = "changed", widget.WarningImportance
 	}
-	num := widget.NewRichText(&widget.TextSegment{Text: label, Style: numStyle})
-	body := widget.NewRichText(richSegments(redlineSegs(p))...)
-	body.Wrapping = fyne.TextWrapWord
-	level := 0
+	switch {
+	case p.Moved:
+		lk.chip = strings.TrimPrefix(lk.chip+", moved", ", ")
+		lk.chipIm = widget.WarningImportance
+	case lk.chip == "" && p.Renumbered():
+		lk.chip = "renumbered"
+	case lk.chip == "" && p.HasChange():
+		lk.chip = "state changed"
+	}
 	if p.Kind != app.ParaHeading {
-		level = max(0, min(p.Level, 2))
+		lk.level = max(0, min(p.Level, 2))
 	}
-	indent := canvas.NewRectangle(color.Transparent)
-	indent.SetMinSize(fyne.NewSize(float32(level)*indentStep, 1))
-	return container.NewBorder(nil, nil, container.NewHBox(indent, fixedWidth(num, 58)), nil, body)
+	lk.setKey()
+	return lk
 }

@@ -26,20 +26,18 @@ type statementView struct {
 
 	textTab, titleTab, draftsTab *container.TabItem
 
+	rows     *textList
 	list     *rowList
 	ids      []string // the paragraphs shown, in display order
-	looks    []paraRowLook
 	nums     app.Numbering
 	look     sideLook
 	selected string
 	onlyOpen *widget.Check
 	openNote *widget.Label
-	probe    *statementRow
-	width    float32
-	heights  map[string]float32
 
-	form    *paraForm
-	formBox *fyne.Container
+	form       *paraForm
+	formBox    *fyne.Container
+	formScroll *container.Scroll
 	empty   *widget.Label
 
 	add, before, del, up, down, outdent, indent, agreed *widget.Button
@@ -53,14 +51,15 @@ type statementView struct {
 }
 
 func newStatementView(ed *Editor) *statementView {
-	s := &statementView{ed: ed, heights: map[string]float32{}, probe: newStatementRow()}
-	s.list = newRowList(func() int { return len(s.ids) },
-		func() fyne.CanvasObject { return newStatementRow() },
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(s.looks) {
-				o.(*statementRow).show(&s.looks[i])
-			}
-		}, s.deleteSelected)
+	s := &statementView{ed: ed}
+	s.rows = newTextList(s.deleteSelected)
+	s.list = s.rows.list
+	s.rows.sized = func() {
+		// Select scrolled while the list had no size yet.
+		if i := s.indexOf(s.selected); i >= 0 {
+			s.list.ScrollTo(i)
+		}
+	}
 	s.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(s.ids) && s.ids[i] != s.selected {
 			s.selected = s.ids[i]
@@ -84,9 +83,8 @@ func newStatementView(ed *Editor) *statementView {
 	s.form = newParaForm(s)
 	s.empty = widget.NewLabel("Select a paragraph to edit it, or add one.")
 	s.formBox = container.NewStack(s.empty)
-	list := container.New(&widthWatch{on: s.widthChanged}, s.list)
-	split := container.NewHSplit(container.NewBorder(filterRow, nil, nil, nil, list),
-		container.NewVScroll(container.NewPadded(s.formBox)))
+	s.formScroll = container.NewVScroll(container.NewPadded(s.formBox))
+	split := container.NewHSplit(container.NewBorder(filterRow, nil, nil, nil, s.rows.object()), s.formScroll)
 	split.SetOffset(0.6)
 	s.textTab = container.NewTabItem("Text", container.NewBorder(toolbar, nil, nil, nil, split))
 
@@ -161,67 +159,6 @@ func (s *statementView) shortcut(k fyne.Shortcut) bool {
 	return true
 }
 
-// widthWatch lays its one object over its whole size and reports width
-// changes (the list's rows are measured for the width).
-type widthWatch struct {
-	w  float32
-	on func(float32)
-}
-
-// Layout fills the size, then reports a new width.
-func (l *widthWatch) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-	if size.Width != l.w && size.Width > 0 {
-		l.w = size.Width
-		l.on(size.Width)
-	}
-}
-
-// MinSize is the object's.
-func (l *widthWatch) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	if len(objs) == 0 {
-		return fyne.Size{}
-	}
-	return objs[0].MinSize()
-}
-
-func (s *statementView) widthChanged(w float32) {
-	first := s.width == 0
-	s.width = w
-	s.measureAll()
-	if i := s.indexOf(s.selected); first && i >= 0 {
-		// Select scrolled while the list had no size yet.
-		s.list.ScrollTo(i)
-	}
-}
-
-// measure sets the height of row i from its look at the list's width.
-func (s *statementView) measure(i int) {
-	if s.width <= 0 || i >= len(s.looks) {
-		return
-	}
-	lk := &s.looks[i]
-	k := fmt.Sprintf("%s\x00%.0f", lk.key, s.width)
-	h, ok := s.heights[k]
-	if !ok {
-		if len(s.heights) > 4000 {
-			clear(s.heights)
-		}
-		h = s.probe.height(lk, s.width)
-		s.heights[k] = h
-	}
-	s.list.SetItemHeight(i, h)
-}
-
-func (s *statementView) measureAll() {
-	for i := range s.looks {
-		s.measure(i)
-	}
-}
-
 func (s *statementView) reset() {
 	m := s.ed.doc.Meeting()
 	if m.ParagraphByID(s.selected) == nil {
@@ -265,7 +202,7 @@ func (s *statementView) rebuild() {
 	}
 	order := m.DisplayOrder()
 	ids := make([]string, 0, len(order))
-	looks := make([]paraRowLook, 0, len(order))
+	looks := make([]rowLook, 0, len(order))
 	for _, p := range order {
 		if only && !filter.Shows(p.ID) {
 			continue
@@ -273,19 +210,8 @@ func (s *statementView) rebuild() {
 		ids = append(ids, p.ID)
 		looks = append(looks, s.rowLook(m, p, only && filter.Context[p.ID]))
 	}
-	old := s.looks
-	s.ids, s.looks = ids, looks
-	if len(old) != len(looks) {
-		s.list.Refresh()
-		s.measureAll()
-	} else {
-		for i := range looks {
-			if looks[i].key != old[i].key {
-				s.list.RefreshItem(i)
-				s.measure(i)
-			}
-		}
-	}
+	s.ids = ids
+	s.rows.set(looks)
 	s.openSummary(m, only, filter)
 	s.selectCurrent()
 	s.showForm()
@@ -293,7 +219,7 @@ func (s *statementView) rebuild() {
 
 // rowLook is what the list shows for a paragraph; context rows (shown by
 // the filter only to place open ones) are dimmed.
-func (s *statementView) rowLook(m *app.Meeting, p *app.Paragraph, context bool) paraRowLook {
+func (s *statementView) rowLook(m *app.Meeting, p *app.Paragraph, context bool) rowLook {
 	base := inline("")
 	if context {
 		base.ColorName = theme.ColorNamePlaceHolder
@@ -304,7 +230,7 @@ func (s *statementView) rowLook(m *app.Meeting, p *app.Paragraph, context bool) 
 	hits := m.ParagraphLint(p)
 	segs := endLine(s.look.paraText(p, hits, base))
 	segs = append(segs, s.notes(m, p, hits)...)
-	lk := paraRowLook{label: s.nums.Label[p.ID], level: max(0, min(p.Level, 2)), chip: string(p.State),
+	lk := rowLook{num: seg{s.nums.Label[p.ID], inline(base.ColorName)}, level: max(0, min(p.Level, 2)), chip: string(p.State),
 		chipIm: stateImportance(p.State), segs: segs}
 	if p.Kind == app.ParaHeading {
 		lk.level = 0
@@ -312,10 +238,7 @@ func (s *statementView) rowLook(m *app.Meeting, p *app.Paragraph, context bool) 
 	if context {
 		lk.chipIm = widget.LowImportance
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s|%d|%s|%d|", lk.label, lk.level, lk.chip, lk.chipIm)
-	segsKey(&b, segs)
-	lk.key = b.String()
+	lk.setKey()
 	return lk
 }
 
@@ -460,11 +383,11 @@ func (s *statementView) showForm() {
 		s.buttons()
 		return
 	}
-	s.form.show(p)
 	if len(s.formBox.Objects) != 1 || s.formBox.Objects[0] != s.form.box {
 		s.formBox.Objects = []fyne.CanvasObject{s.form.box}
 		s.formBox.Refresh()
 	}
+	s.form.show(p)
 	s.buttons()
 }
 
@@ -572,5 +495,34 @@ func (s *statementView) indentBy(delta int) {
 			title = "Cannot outdent the paragraph"
 		}
 		s.do(title)(s.ed.doc.Meeting().IndentEdit(p.ID, delta))
+	}
+}
+
+// statementCommands are the Statement view's commands for the window's
+// menu, with their shortcuts. On another view a command shows the
+// Statement view rather than act on a selection the user cannot see.
+func (e *Editor) statementCommands() []action {
+	s := e.views["statement"].(*statementView)
+	on := func(run func()) func() {
+		return func() {
+			if e.current != "statement" {
+				e.showView("statement")
+				return
+			}
+			run()
+		}
+	}
+	key := func(sc fyne.Shortcut) func() { return on(func() { s.shortcut(sc) }) }
+	return []action{
+		{"Bracket Selection for Our Side", scBracket, key(scBracket)},
+		{"Bracket Selection for the Other Side", scBracketOther, key(scBracketOther)},
+		{"Move Paragraph Up", scMoveUp, key(scMoveUp)},
+		{"Move Paragraph Down", scMoveDown, key(scMoveDown)},
+		{"Indent Paragraph", scIndent, key(scIndent)},
+		{"Outdent Paragraph", scOutdent, key(scOutdent)},
+		{"Insert Agreed Language…", nil, on(func() { showAgreedSearch(s) })},
+		{"Save Draft…", nil, on(s.drafts.saveDialog)},
+		{"Compare Drafts", nil, on(func() { s.tabs.Select(s.draftsTab) })},
+		{"Treaty Words…", nil, on(func() { showTreatyWords(e) })},
 	}
 }

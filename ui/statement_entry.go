@@ -30,6 +30,9 @@ type editEntry struct {
 	// grow makes a multi-line entry as tall as its text.
 	grow             bool
 	minRows, maxRows int
+	rows             int
+	// onRows runs when a growing entry changes its number of rows.
+	onRows func()
 }
 
 func newEditEntry(ed *Editor, title string, multiLine bool) *editEntry {
@@ -83,7 +86,15 @@ func (f *editEntry) fit() {
 	for _, line := range strings.Split(f.Text, "\n") {
 		rows += 1 + utf8.RuneCountInString(line)/perRow
 	}
-	f.SetMinRowsVisible(max(f.minRows, min(rows, f.maxRows)))
+	rows = max(f.minRows, min(rows, f.maxRows))
+	if rows == f.rows {
+		return
+	}
+	f.rows = rows
+	f.SetMinRowsVisible(rows)
+	if f.onRows != nil {
+		f.onRows()
+	}
 }
 
 // Resize re-fits a growing entry to its new width.

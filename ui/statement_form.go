@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -67,6 +68,7 @@ func newParaForm(s *statementView) *paraForm {
 	f.text.SetPlaceHolder("The paragraph's text")
 	f.text.edit = func(v string) (app.Edit, error) { return ed.doc.Meeting().SetTextEdit(f.id, v) }
 	f.text.onShortcut = s.shortcut
+	f.text.onRows = f.relayout
 	f.bracketBar = container.NewHBox()
 	f.hint = widget.NewLabel("")
 	f.hint.Wrapping = fyne.TextWrapWord
@@ -156,6 +158,18 @@ func (f *paraForm) reload() {
 	f.showBrackets(p)
 	f.showWordings(m, p)
 	f.showLint(m, p)
+	f.relayout()
+}
+
+// relayout lays the form out again after its parts changed. Wrapped text
+// knows its height only once it has its width, so the form is laid out,
+// the scroll sized to it, and the form laid out again at that size.
+func (f *paraForm) relayout() {
+	f.box.Refresh()
+	if f.s.formScroll != nil {
+		f.s.formScroll.Refresh()
+	}
+	f.box.Refresh()
 }
 
 // bracketButtonsFor makes one "Bracket for" button per side, our side
@@ -216,7 +230,7 @@ func (f *paraForm) showBrackets(p *app.Paragraph) {
 		b := b
 		c := look.colorOf(b.Side)
 		txt := widget.NewRichText(
-			&widget.TextSegment{Text: "[" + b.Text + "]", Style: inline(c)},
+			&widget.TextSegment{Text: "[" + strings.TrimSpace(b.Text) + "]", Style: inline(c)},
 			&widget.TextSegment{Text: "  proposed by " + look.nameOf(b.Side), Style: caption(c)})
 		txt.Wrapping = fyne.TextWrapWord
 		keep := widget.NewButton("Keep", func() {
@@ -225,7 +239,7 @@ func (f *paraForm) showBrackets(p *app.Paragraph) {
 		drop := widget.NewButton("Drop", func() {
 			f.s.do("Cannot drop the bracketed text")(f.s.ed.doc.Meeting().ResolveBracketEdit(f.id, b.ID, false))
 		})
-		f.brackets.Add(container.NewBorder(nil, nil, nil, container.NewHBox(keep, drop), txt))
+		f.brackets.Add(container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(keep, drop)), txt))
 	}
 	f.brackets.Refresh()
 }
@@ -259,10 +273,9 @@ func (f *paraForm) showWordings(m *app.Meeting, p *app.Paragraph) {
 		if label == "" {
 			label = f.s.refOf(w.ID)
 		}
-		txt := widget.NewRichText(
-			&widget.TextSegment{Text: label + "  ", Style: inline("")},
-			&widget.TextSegment{Text: look.nameOf(w.Side) + "  ", Style: caption(look.colorOf(w.Side))},
-			&widget.TextSegment{Text: shorten(w.LeadIn+" "+w.Text.Bracketed(), 140), Style: inline("")})
+		segs := append([]seg{{label + "  ", inline("")}, {look.nameOf(w.Side) + "  ", caption(look.colorOf(w.Side))}},
+			cutSegs(look.paraText(w, nil, inline("")), 140)...)
+		txt := widget.NewRichText(richSegments(segs)...)
 		txt.Wrapping = fyne.TextWrapWord
 		choose := widget.NewButton("Choose", func() {
 			if f.s.do("Cannot choose the wording")(f.s.ed.doc.Meeting().ChooseAlternativeEdit(w.ID)) {
@@ -277,19 +290,25 @@ func (f *paraForm) showWordings(m *app.Meeting, p *app.Paragraph) {
 				}
 			}))
 		}
-		f.wordings.Add(container.NewBorder(nil, nil, nil, btns, txt))
+		f.wordings.Add(container.NewBorder(nil, nil, nil, container.NewVBox(btns), txt))
 	}
 	f.wordings.Add(container.NewHBox(add))
 	f.wordings.Refresh()
 }
 
-// shorten cuts text to n runes with an ellipsis.
-func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+// cutSegs cuts styled text to about n runes, ending with an ellipsis.
+func cutSegs(segs []seg, n int) []seg {
+	var out []seg
+	for _, sg := range segs {
+		r := []rune(sg.text)
+		if len(r) >= n {
+			sg.text = string(r[:n]) + "…"
+			return append(out, sg)
+		}
+		n -= len(r)
+		out = append(out, sg)
 	}
-	return string(r[:n]) + "…"
+	return out
 }
 
 // showLint lists the paragraph's treaty words.

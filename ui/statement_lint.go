@@ -44,7 +44,6 @@ func showTreatyWords(ed *Editor) *treatyWords {
 		"matches only that spelling. Some words are judged by their neighbours whatever the list: \"agreed\" in past-tense " +
 		"narrative, \"non-binding\" and \"obligations under\" pass.")
 	note.Wrapping = fyne.TextWrapWord
-	note.Importance = widget.LowImportance
 	head := container.NewGridWithColumns(2, subheading("Word or phrase"), subheading("Suggestion"))
 	content := container.NewBorder(container.NewVBox(note, head), container.NewHBox(add, defaults), nil, nil,
 		container.NewVScroll(t.rows))

@@ -107,7 +107,7 @@ func TestBracketSelectionResolveUndo(t *testing.T) {
 		t.Fatalf("state %s, text %q", p.State, p.Text.Plain())
 	}
 	// The row draws the bracket in Japan's colour with its code.
-	look := s.looks[s.indexOf(p.ID)]
+	look := s.rows.looks[s.indexOf(p.ID)]
 	var drawn strings.Builder
 	for _, sg := range look.segs {
 		drawn.WriteString(sg.text)
@@ -264,7 +264,7 @@ func TestMarkAgreedRefusedWhileBracketOpen(t *testing.T) {
 	if got := e.doc.Meeting().ParagraphByID(q.ID).State; got != app.StateAdRef {
 		t.Fatalf("state %s", got)
 	}
-	if look := s.looks[s.indexOf(q.ID)]; look.chip != "ad ref" {
+	if look := s.rows.looks[s.indexOf(q.ID)]; look.chip != "ad ref" {
 		t.Errorf("chip %q", look.chip)
 	}
 }
@@ -354,7 +354,7 @@ func TestStillOpenFilter(t *testing.T) {
 	// The section heading of an open paragraph is shown, dimmed.
 	for id := range f.Context {
 		i := s.indexOf(id)
-		if i < 0 || s.looks[i].segs[0].style.ColorName != theme.ColorNamePlaceHolder {
+		if i < 0 || s.rows.looks[i].segs[0].style.ColorName != theme.ColorNamePlaceHolder {
 			t.Errorf("context row %s: index %d", id, i)
 		}
 	}
@@ -433,7 +433,7 @@ func TestTreatyWordsEdit(t *testing.T) {
 	if len(m.Statement.TreatyWords) != len(app.DefaultTreatyWords())+1 {
 		t.Fatalf("%d treaty words", len(m.Statement.TreatyWords))
 	}
-	look := s.looks[s.indexOf(p.ID)]
+	look := s.rows.looks[s.indexOf(p.ID)]
 	var notes string
 	for _, sg := range look.segs {
 		notes += sg.text
@@ -447,5 +447,66 @@ func TestTreatyWordsEdit(t *testing.T) {
 	e.undo()
 	if len(e.doc.Meeting().Statement.TreatyWords) != 0 {
 		t.Fatal("undo")
+	}
+}
+
+// BenchmarkStatementTyping: one character typed into a paragraph of the
+// large meeting (apply, validate, restyle and remeasure the row, reload
+// the form).
+func BenchmarkStatementTyping(b *testing.B) {
+	e := largeEditor(b)
+	e.showView("statement")
+	s := e.views["statement"].(*statementView)
+	s.selectID(s.ids[60])
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		test.Type(s.form.text, "x")
+	}
+}
+
+// BenchmarkStatementStructuralEdit: moving a paragraph of the large
+// meeting renumbers and redraws the rows that changed.
+func BenchmarkStatementStructuralEdit(b *testing.B) {
+	e := largeEditor(b)
+	e.showView("statement")
+	s := e.views["statement"].(*statementView)
+	s.selectID(s.ids[60])
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.move(1 - 2*(i%2))
+	}
+}
+
+// BenchmarkStatementRedline: the redline of the large meeting's first
+// draft against the current text, drawn.
+func BenchmarkStatementRedline(b *testing.B) {
+	e := largeEditor(b)
+	e.showView("statement")
+	s := e.views["statement"].(*statementView)
+	s.tabs.Select(s.draftsTab)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.drafts.compare(1+i%2, 0)
+	}
+}
+
+func TestStatementCommands(t *testing.T) {
+	e, s := statementEditor(t)
+	var indent func()
+	for _, a := range e.statementCommands() {
+		if a.sc == scIndent {
+			indent = a.run
+		}
+	}
+	p := paraStarting(t, e, "The Participants will work together")
+	s.selectID(p.ID)
+	e.showView("overview")
+	indent()
+	if e.current != "statement" || e.doc.Meeting().ParagraphByID(p.ID).Level != 0 {
+		t.Fatal("from another view the command only shows the statement")
+	}
+	indent()
+	if e.doc.Meeting().ParagraphByID(p.ID).Level != 1 {
+		t.Fatal("indent from the menu")
 	}
 }

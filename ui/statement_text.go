@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
 	"strings"
 	"unicode/utf8"
@@ -240,14 +241,26 @@ func (l sideLook) spanText(text app.Spans, hits []app.LintHit, base widget.RichT
 	return out
 }
 
-// paraRowLook is what one row of the statement list shows.
-type paraRowLook struct {
-	label  string
+// rowLook is what one row of a statement list (the text, a redline)
+// shows: number, indent level, chip, text and notes. key identifies it all,
+// for the height cache.
+type rowLook struct {
+	num    seg
 	level  int
 	chip   string
 	chipIm widget.Importance
 	segs   []seg
 	key    string
+}
+
+// setKey computes the look's key.
+func (lk *rowLook) setKey() {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d|%s|%d|", lk.level, lk.chip, lk.chipIm)
+	segsKey(&b, []seg{lk.num})
+	b.WriteByte('|')
+	segsKey(&b, lk.segs)
+	lk.key = b.String()
 }
 
 // stateImportance colours a state chip.
@@ -263,14 +276,15 @@ func stateImportance(s app.State) widget.Importance {
 	return widget.LowImportance
 }
 
-// statementRow is a row of the statement list: indent, number, text with
-// its notes, state chip.
+// statementRow is a row of a statement list: indent, number, text with
+// its notes, chip.
 type statementRow struct {
 	widget.BaseWidget
 	indent *canvas.Rectangle
-	num    *widget.Label
+	num    *widget.RichText
 	body   *widget.RichText
 	chip   *widget.Label
+	left   *fyne.Container
 	box    *fyne.Container
 }
 
@@ -278,11 +292,11 @@ type statementRow struct {
 const indentStep = 28
 
 func newStatementRow() *statementRow {
-	r := &statementRow{indent: canvas.NewRectangle(color.Transparent), num: widget.NewLabel("10 bis"),
+	r := &statementRow{indent: canvas.NewRectangle(color.Transparent), num: widget.NewRichText(),
 		body: widget.NewRichText(), chip: newChip()}
 	r.body.Wrapping = fyne.TextWrapWord
-	left := container.NewHBox(r.indent, fixedWidth(r.num, 58))
-	r.box = container.NewBorder(nil, nil, left, r.chip, r.body)
+	r.left = container.NewHBox(r.indent, fixedWidth(r.num, 58))
+	r.box = container.NewBorder(nil, nil, r.left, r.chip, r.body)
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -290,20 +304,146 @@ func newStatementRow() *statementRow {
 // CreateRenderer draws the row's layout.
 func (r *statementRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
 
-func (r *statementRow) show(look *paraRowLook) {
+// set puts a look's content in the row's parts without redrawing.
+func (r *statementRow) set(look *rowLook) {
 	r.indent.SetMinSize(fyne.NewSize(float32(look.level)*indentStep, 1))
-	r.num.SetText(look.label)
-	r.chip.SetText(look.chip)
+	r.num.Segments = richSegments([]seg{look.num})
+	r.chip.Text = look.chip
 	r.chip.Importance = look.chipIm
-	r.chip.Refresh()
 	r.body.Segments = richSegments(look.segs)
-	r.body.Refresh()
-	r.box.Refresh()
 }
 
-// height is the row's height at a width, laid out as the list will.
-func (r *statementRow) height(look *paraRowLook, width float32) float32 {
-	r.show(look)
-	r.box.Resize(fyne.NewSize(width, 10))
-	return r.box.MinSize().Height
+func (r *statementRow) show(look *rowLook) {
+	r.set(look)
+	r.box.Refresh() // lays out and redraws every part
+}
+
+// height is the row's height at a width, laid out as the list's Border
+// will lay it out, wrapping the text once.
+func (r *statementRow) height(look *rowLook, width float32) float32 {
+	r.set(look)
+	r.num.Refresh()
+	r.chip.Refresh()
+	left, right := r.left.MinSize(), r.chip.MinSize()
+	pad := theme.Padding()
+	w := width - left.Width - right.Width - 2*pad
+	if r.body.Size().Width == w {
+		r.body.Refresh()
+	} else {
+		r.body.Resize(fyne.NewSize(w, r.body.Size().Height))
+	}
+	return max(left.Height, right.Height, r.body.MinSize().Height)
+}
+
+// textList is a virtualised list of statementRows, each as tall as its
+// wrapped text at the list's width (measured on a probe row, cached by
+// look and width).
+type textList struct {
+	list    *rowList
+	looks   []rowLook
+	probe   *statementRow
+	width   float32
+	heights map[string]float32
+	box     *fyne.Container
+	// sized runs when the list first gets its width.
+	sized func()
+	// measuring holds back row updates while heights are set one by one
+	// (each SetItemHeight redraws the visible rows); one refresh follows.
+	measuring bool
+}
+
+func newTextList(onDelete func()) *textList {
+	t := &textList{probe: newStatementRow(), heights: map[string]float32{}}
+	t.list = newRowList(func() int { return len(t.looks) },
+		func() fyne.CanvasObject { return newStatementRow() },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(t.looks) && !t.measuring {
+				o.(*statementRow).show(&t.looks[i])
+			}
+		}, onDelete)
+	t.box = container.New(&widthWatch{on: t.widthChanged}, t.list)
+	return t
+}
+
+func (t *textList) object() fyne.CanvasObject { return t.box }
+
+// set shows new looks, refreshing and measuring the rows that changed.
+func (t *textList) set(looks []rowLook) {
+	old := t.looks
+	t.looks = looks
+	if len(old) != len(looks) {
+		t.measureAll()
+		t.list.Refresh()
+		return
+	}
+	for i := range looks {
+		if looks[i].key != old[i].key {
+			t.list.RefreshItem(i)
+			t.measure(i)
+		}
+	}
+}
+
+func (t *textList) widthChanged(w float32) {
+	first := t.width == 0
+	t.width = w
+	t.measureAll()
+	if first && t.sized != nil {
+		t.sized()
+	}
+}
+
+// measure sets the height of row i.
+func (t *textList) measure(i int) {
+	if t.width <= 0 || i >= len(t.looks) {
+		return
+	}
+	lk := &t.looks[i]
+	k := fmt.Sprintf("%s\x00%.0f", lk.key, t.width)
+	h, ok := t.heights[k]
+	if !ok {
+		if len(t.heights) > 4000 {
+			clear(t.heights)
+		}
+		h = t.probe.height(lk, t.width)
+		t.heights[k] = h
+	}
+	t.list.SetItemHeight(i, h)
+}
+
+// measureAll sets every row's height, then redraws the list once.
+func (t *textList) measureAll() {
+	t.measuring = true
+	for i := range t.looks {
+		t.measure(i)
+	}
+	t.measuring = false
+	t.list.Refresh()
+}
+
+// widthWatch lays its one object over its whole size and reports width
+// changes.
+type widthWatch struct {
+	w  float32
+	on func(float32)
+}
+
+// Layout fills the size, then reports a new width.
+func (l *widthWatch) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	if size.Width != l.w && size.Width > 0 {
+		l.w = size.Width
+		l.on(size.Width)
+	}
+}
+
+// MinSize is the object's.
+func (l *widthWatch) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) == 0 {
+		return fyne.Size{}
+	}
+	return objs[0].MinSize()
 }
