@@ -38,7 +38,7 @@ type statementView struct {
 	form       *paraForm
 	formBox    *fyne.Container
 	formScroll *container.Scroll
-	empty   *widget.Label
+	empty      *widget.Label
 
 	add, before, del, up, down, outdent, indent, agreed *widget.Button
 
