@@ -175,9 +175,11 @@ func (d *draftsPane) indexOf(id string) int {
 }
 
 func (d *draftsPane) changed(ev app.Event) {
-	if ev.Touches(app.KindVersion) || ev.Touches(app.KindSide) || ev.Touches(app.KindDetails) {
-		d.refresh()
-		return
+	for _, c := range ev.Changes {
+		if c.Kind == app.KindVersion || c.Kind == app.KindSide || (c.Kind == app.KindDetails && (c.Op != app.OpSet || c.Field == "ourSide")) {
+			d.refresh()
+			return
+		}
 	}
 	if ev.Touches(app.KindParagraph) && (d.fromN == 0 || d.toN == 0) {
 		d.stale = true

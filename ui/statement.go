@@ -173,8 +173,13 @@ func (s *statementView) changed(ev app.Event) {
 	text, sigs := false, false
 	for _, c := range ev.Changes {
 		switch c.Kind {
-		case app.KindParagraph, app.KindDetails:
+		case app.KindParagraph:
 			text = true
+		case app.KindDetails:
+			// Our side and the host decide the sides' order and colours.
+			if c.Op != app.OpSet || c.Field == "ourSide" || c.Field == "hostSide" {
+				text, sigs = true, true
+			}
 		case app.KindStatement, app.KindSide:
 			text, sigs = true, true
 		case app.KindSignatory:

@@ -510,3 +510,26 @@ func TestStatementCommands(t *testing.T) {
 		t.Fatal("indent from the menu")
 	}
 }
+
+func TestBracketJapaneseText(t *testing.T) {
+	e, s := statementEditor(t)
+	jp := sideByCode(t, e.doc.Meeting(), "JP")
+	p := paraStarting(t, e, "The Participants will work together")
+	s.selectID(p.ID)
+	text := "参加者は、サイバー空間における国際法の適用について、緊密に協力する。"
+	s.form.text.SetText(text)
+	r := []rune(text)
+	selectRunes(s.form.text, 5, 12, true)
+	s.form.text.TypedShortcut(scBracketOther)
+	bs := e.doc.Meeting().ParagraphByID(p.ID).Text.Brackets()
+	if len(bs) != 1 || bs[0].Text != string(r[5:12]) || bs[0].Side != jp {
+		t.Fatalf("brackets %+v, want %q", bs, string(r[5:12]))
+	}
+	var drawn strings.Builder
+	for _, sg := range s.rows.looks[s.indexOf(p.ID)].segs {
+		drawn.WriteString(sg.text)
+	}
+	if !strings.HasPrefix(drawn.String(), "参加者は、[サイバー空間に]JPおける") {
+		t.Errorf("row draws %q", drawn.String())
+	}
+}
