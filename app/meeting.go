@@ -242,7 +242,9 @@ type Signatory struct {
 	Title string `json:"title"`
 }
 
-// Version is a numbered draft of the statement: a snapshot with where it went.
+// Version is a numbered draft of the statement: a snapshot with where it
+// went. Side is the side it was sent to or received from (Direction says
+// which); an internal draft may name none.
 type Version struct {
 	Rec
 	Number    int       `json:"number"`

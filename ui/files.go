@@ -80,8 +80,16 @@ func (e *Editor) menu() *fyne.MainMenu {
 		mi.Shortcut = shortcut(fyne.KeyName(string(rune('1'+i))), false)
 		views = append(views, mi)
 	}
+	var statement []*fyne.MenuItem
+	for _, a := range e.statementCommands() {
+		mi := fyne.NewMenuItem(a.label, a.run)
+		if a.sc != nil {
+			mi.Shortcut = a.sc
+		}
+		statement = append(statement, mi)
+	}
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Parley", e.about))
-	return fyne.NewMainMenu(file, edit, fyne.NewMenu("View", views...), help)
+	return fyne.NewMainMenu(file, edit, fyne.NewMenu("View", views...), fyne.NewMenu("Statement", statement...), help)
 }
 
 func (e *Editor) addShortcuts() {

@@ -53,6 +53,9 @@ type Options struct {
 	// MergeWith, when set, merges this copy into the meeting once the
 	// window is up (parley --merge-with COPY FILE).
 	MergeWith string
+	// Redline opens the statement's redline of two drafts: "1:2" or
+	// "2:current".
+	Redline string
 }
 
 // Native does for a window what Fyne has no API for: read the pixels the
@@ -133,6 +136,11 @@ func Open(a fyne.App, o Options) (*Editor, error) {
 	w.Resize(p.windowSize())
 	if o.View != "" {
 		e.showView(o.View)
+	}
+	if o.Redline != "" {
+		if err := e.openRedline(o.Redline); err != nil {
+			return nil, err
+		}
 	}
 	var held *storage.LockedError
 	switch {

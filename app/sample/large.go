@@ -203,9 +203,10 @@ func Large(o LargeOptions) *app.Meeting {
 	for v := o.Versions; v >= 1; v-- {
 		snap := make([]app.Paragraph, len(cur))
 		copy(snap, cur)
-		dir, side := app.DirSent, au
+		// Drafts go back and forth with Japan: sent to it, received from it.
+		dir, side := app.DirSent, jp
 		if v%2 == 1 {
-			dir, side = app.DirReceived, jp
+			dir = app.DirReceived
 		}
 		m.Versions = append(m.Versions, &app.Version{Rec: app.Rec{ID: gid("version", v)}, Number: v,
 			Label: fmt.Sprintf("Draft %d", v), Date: fmt.Sprintf("2026-02-%02d", v), Direction: dir, Side: side,

@@ -308,7 +308,7 @@ func (b *builder) statement(jp, au string) {
 		{Rec: app.Rec{ID: id("version/1")}, Number: 1, Label: "Japanese first draft", Date: "2016-07-12",
 			Direction: app.DirReceived, Side: jp, Title: m.Statement.Title, Paragraphs: d1},
 		{Rec: app.Rec{ID: id("version/2")}, Number: 2, Label: "Australian comments", Date: "2016-07-22",
-			Direction: app.DirSent, Side: au, Title: m.Statement.Title, Paragraphs: snapshot(m.Paragraphs)},
+			Direction: app.DirSent, Side: jp, Title: m.Statement.Title, Paragraphs: snapshot(m.Paragraphs)},
 	}
 }
 

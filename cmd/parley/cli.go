@@ -64,8 +64,8 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "usage:")
 	fmt.Fprintln(w, "  parley [FILE.parley]")
 	fmt.Fprintln(w, "      open the window (the sample meeting when no file is named and none was open last)")
-	fmt.Fprintln(w, "  parley [--view V] [--merge-with COPY.parley] [--snapshot OUT.png] [FILE.parley]")
-	fmt.Fprintln(w, "      open on a view; merge a copy in once open; or write the first frame to OUT.png and quit")
+	fmt.Fprintln(w, "  parley [--view V] [--redline N:M] [--merge-with COPY.parley] [--snapshot OUT.png] [FILE.parley]")
+	fmt.Fprintln(w, "      open on a view or a redline; merge a copy in once open; or write the first frame to OUT.png and quit")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)

@@ -21,11 +21,12 @@ var started = time.Now()
 // runWindow opens the window: `parley [FILE]` or
 // `parley --snapshot OUT.png [--view V] [FILE]`.
 func runWindow(args []string, stdout, stderr io.Writer) int {
-	const usage = "[--snapshot OUT.png] [--view overview|delegations|programme|briefs|statement|problems] [--merge-with COPY.parley] [FILE.parley]"
+	const usage = "[--snapshot OUT.png] [--view overview|delegations|programme|briefs|statement|problems] [--merge-with COPY.parley] [--redline N:M] [FILE.parley]"
 	fs := newFlags("parley", usage, stderr)
 	snapshot := fs.String("snapshot", "", "write the window's first frame to this PNG file and quit")
 	view := fs.String("view", "", "the view to show first")
 	mergeWith := fs.String("merge-with", "", "merge this copy of the meeting into FILE once the window is up")
+	redline := fs.String("redline", "", "open on the redline of two drafts, such as 1:2 or 2:current")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return exitUsage
@@ -33,7 +34,7 @@ func runWindow(args []string, stdout, stderr io.Writer) int {
 	if len(pos) > 1 {
 		return usageError(stderr, usage, "open one file at a time")
 	}
-	opts := ui.Options{Snapshot: *snapshot, View: *view, Started: started, Native: native, MergeWith: *mergeWith}
+	opts := ui.Options{Snapshot: *snapshot, View: *view, Started: started, Native: native, MergeWith: *mergeWith, Redline: *redline}
 	if len(pos) == 1 {
 		opts.File = pos[0]
 	}

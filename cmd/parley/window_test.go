@@ -58,6 +58,7 @@ func TestSnapshotUnderXvfb(t *testing.T) {
 	for _, v := range []string{"overview", "delegations", "programme", "briefs", "statement", "problems"} {
 		runs = append(runs, []string{"--snapshot", filepath.Join(dir, v+".png"), "--view", v, file})
 	}
+	runs = append(runs, []string{"--snapshot", filepath.Join(dir, "redline.png"), "--redline", "1:2", file})
 	for _, args := range runs {
 		cmd := exec.Command("xvfb-run", append([]string{"-a", "-s", "-screen 0 1400x900x24", bin}, args...)...)
 		cmd.Env = append(os.Environ(), "HOME="+dir, "LANG=en_US.UTF-8")
