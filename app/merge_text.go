@@ -1,19 +1,23 @@
 package app
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
 
 // Word-level three-way merge. Texts are split into tokens with Tokenize
 // (words, runs of white space, punctuation; one token per character in
 // scripts written without spaces), each side is compared with the common
-// base (a shortest edit script, Myers' algorithm), and the changes of the
+// base (with the diff library redlines use), and the changes of the
 // two sides are combined as diff3 does: where only one side changed a
 // stretch of the base, that change is taken; where both changed the same
 // stretch differently, or inserted different text at the same place, the
 // texts do not merge.
 
-// maxEditDistance bounds the work of one comparison (tokens inserted plus
-// tokens deleted). Two texts further apart than this are not merged word
-// by word: a rewrite that large overlaps any edit of the other side anyway.
+// maxEditDistance bounds how far apart (tokens inserted plus tokens
+// deleted) two texts may be and still merge word by word: a rewrite that
+// large overlaps any edit of the other side anyway.
 const maxEditDistance = 1200
 
 // textToken is one token of paragraph text with the bracket it stands in,
@@ -144,89 +148,42 @@ func merge3(o, a, b []int) ([]int, bool) {
 }
 
 // matchTokens pairs the tokens of a with those of b in a longest common
-// subsequence: m[i] is the index in b of a[i], or -1 when a[i] was
-// deleted. It reports false when the sequences are too far apart.
+// subsequence (the same diff library as redlines): m[i] is the index in b
+// of a[i], or -1 when a[i] was deleted. It reports false when the
+// sequences are too far apart to merge word by word.
 func matchTokens(a, b []int) ([]int, bool) {
 	m := make([]int, len(a))
 	for i := range m {
 		m[i] = -1
 	}
-	pre := 0
-	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
-		m[pre] = pre
-		pre++
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	diffs := dmp.DiffMainRunes(tokenRunes(a), tokenRunes(b), false)
+	i, j, edits := 0, 0, 0
+	for _, d := range diffs {
+		n := len([]rune(d.Text))
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			for x := 0; x < n; x++ {
+				m[i+x] = j + x
+			}
+			i, j = i+n, j+n
+		case diffmatchpatch.DiffDelete:
+			i += n
+			edits += n
+		case diffmatchpatch.DiffInsert:
+			j += n
+			edits += n
+		}
 	}
-	suf := 0
-	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
-		m[len(a)-1-suf] = len(b) - 1 - suf
-		suf++
-	}
-	return m, myers(a[pre:len(a)-suf], b[pre:len(b)-suf], func(x, y int) { m[pre+x] = pre + y })
+	return m, edits <= maxEditDistance
 }
 
-// myers finds a shortest edit script from a to b (E. Myers, "An O(ND)
-// difference algorithm", 1986) and calls match for every pair of tokens
-// kept. It gives up (false) beyond maxEditDistance.
-func myers(a, b []int, match func(x, y int)) bool {
-	n, m := len(a), len(b)
-	if n == 0 || m == 0 {
-		return true
+// tokenRunes codes token numbers as runes for the diff library.
+func tokenRunes(toks []int) []rune {
+	out := make([]rune, len(toks))
+	for i, t := range toks {
+		out[i] = runeFor(t)
 	}
-	limit := min(n+m, maxEditDistance)
-	off := limit + 1
-	v := make([]int32, 2*limit+3)
-	// trace[d] holds v[-d..d] after step d, for walking back.
-	var trace [][]int32
-	for d := 0; d <= limit; d++ {
-		for k := -d; k <= d; k += 2 {
-			var x int
-			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
-				x = int(v[off+k+1])
-			} else {
-				x = int(v[off+k-1]) + 1
-			}
-			y := x - k
-			for x < n && y < m && a[x] == b[y] {
-				x, y = x+1, y+1
-			}
-			v[off+k] = int32(x)
-			if x >= n && y >= m {
-				trace = append(trace, slices.Clone(v[off-d:off+d+1]))
-				backtrack(trace, a, b, d, match)
-				return true
-			}
-		}
-		trace = append(trace, slices.Clone(v[off-d:off+d+1]))
-	}
-	return false
-}
-
-func backtrack(trace [][]int32, a, b []int, d int, match func(x, y int)) {
-	x, y := len(a), len(b)
-	for ; d > 0; d-- {
-		prev := trace[d-1] // v[-(d-1)..d-1]
-		at := func(k int) int { return int(prev[k+d-1]) }
-		k := x - y
-		var pk int
-		if k == -d || (k != d && at(k-1) < at(k+1)) {
-			pk = k + 1
-		} else {
-			pk = k - 1
-		}
-		px := at(pk)
-		py := px - pk
-		mx := px // where the snake of step d starts
-		if pk == k-1 {
-			mx = px + 1
-		}
-		for x > mx {
-			x, y = x-1, y-1
-			match(x, y)
-		}
-		x, y = px, py
-	}
-	for x > 0 && y > 0 {
-		x, y = x-1, y-1
-		match(x, y)
-	}
+	return out
 }
