@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -38,28 +39,53 @@ type binding struct {
 	field string
 }
 
-// fieldEntry is an entry bound to a text field of a record. Typing applies
-// an edit through the document (consecutive keystrokes fold into one undo
-// step); undo and redo go to the document.
+// fieldEntry is an entry whose text goes to the meeting as edits through
+// the document: bound to a record's field (bind), or through an app ...Edit
+// method (edit). Consecutive keystrokes fold into one undo step; undo and
+// redo go to the document; a multi-line entry grows with its text.
 type fieldEntry struct {
 	widget.Entry
-	ed      *Editor
-	b       binding
-	label   string
-	loading bool
+	ed    *Editor
+	label string
+	// b is the field the entry is bound to (bind).
+	b binding
 	// parse turns the text into the field's value; nil keeps the text. A
 	// parse error leaves the model unchanged and shows on the entry.
 	parse func(string) (any, error)
-	// grow makes a multi-line entry as tall as its text (up to max rows).
-	grow    bool
-	minRows int
-	maxRows int
+	// edit, when set, turns the text into the edit instead (SetTextEdit
+	// keeps a paragraph's brackets); a refused edit is shown with the
+	// entry's label as title.
+	edit func(string) (app.Edit, error)
+	// trimmed: the model keeps the text trimmed, so the entry is not
+	// reloaded while it differs only in surrounding space (typing "a ").
+	trimmed bool
+	loading bool
+	// onShortcut sees shortcuts other than undo and redo first (Ctrl+B
+	// brackets the selection), since a focused entry keeps them from the
+	// window; it reports whether it used one.
+	onShortcut func(fyne.Shortcut) bool
+	// grow makes a multi-line entry as tall as its text (up to maxRows);
+	// onRows runs when its number of rows changes.
+	grow             bool
+	minRows, maxRows int
+	rows             int
+	onRows           func()
 	// changedHook is called after the user's text was applied.
 	changedHook func(string)
 }
 
 func newFieldEntry(ed *Editor, label string, multiLine bool) *fieldEntry {
-	f := &fieldEntry{ed: ed, label: label, minRows: 2, maxRows: 18}
+	return newEntry(ed, label, multiLine, 2, 18)
+}
+
+// newEditEntry makes an entry whose text becomes an edit through an app
+// ...Edit method (set edit); title names refusals.
+func newEditEntry(ed *Editor, title string, multiLine bool) *fieldEntry {
+	return newEntry(ed, title, multiLine, 3, 16)
+}
+
+func newEntry(ed *Editor, label string, multiLine bool, minRows, maxRows int) *fieldEntry {
+	f := &fieldEntry{ed: ed, label: label, minRows: minRows, maxRows: maxRows}
 	f.MultiLine = multiLine
 	if multiLine {
 		f.Wrapping = fyne.TextWrapWord
@@ -87,7 +113,7 @@ func (f *fieldEntry) bind(b binding, value string) {
 
 // load shows a value from the model without applying an edit.
 func (f *fieldEntry) load(value string) {
-	if f.Text != value {
+	if f.Text != value && !(f.trimmed && strings.TrimSpace(f.Text) == value) {
 		f.loading = true
 		f.SetText(value)
 		f.loading = false
@@ -97,7 +123,20 @@ func (f *fieldEntry) load(value string) {
 
 func (f *fieldEntry) userChanged(s string) {
 	f.fit()
-	if f.loading || f.b.id == "" {
+	if f.loading {
+		return
+	}
+	if f.edit != nil {
+		ed, err := f.edit(s)
+		if err == nil && len(ed.Ops) > 0 {
+			err = f.ed.doc.Apply(ed)
+		}
+		if err != nil {
+			f.ed.showError(f.label, err)
+		}
+		return
+	}
+	if f.b.id == "" {
 		return
 	}
 	var v any = s
@@ -127,10 +166,17 @@ func (f *fieldEntry) fit() {
 	}
 	rows := 0
 	for _, line := range strings.Split(f.Text, "\n") {
-		rows += 1 + len([]rune(line))/perRow
+		rows += 1 + utf8.RuneCountInString(line)/perRow
 	}
 	rows = max(f.minRows, min(rows, f.maxRows))
+	if rows == f.rows {
+		return
+	}
+	f.rows = rows
 	f.SetMinRowsVisible(rows)
+	if f.onRows != nil {
+		f.onRows()
+	}
 }
 
 // Resize re-fits a growing entry to its new width.
@@ -142,16 +188,39 @@ func (f *fieldEntry) Resize(s fyne.Size) {
 	}
 }
 
-// TypedShortcut sends undo and redo to the document.
+// TypedShortcut sends undo and redo to the document, and other shortcuts
+// to onShortcut first.
 func (f *fieldEntry) TypedShortcut(s fyne.Shortcut) {
 	switch {
 	case isUndo(s):
 		f.ed.undo()
 	case isRedo(s):
 		f.ed.redo()
+	case f.onShortcut != nil && f.onShortcut(s):
 	default:
 		f.Entry.TypedShortcut(s)
 	}
+}
+
+// selection returns the selected passage as rune offsets in the entry's
+// text. Fyne tells the selected text and the cursor, which is at one end
+// of the selection: the end when selecting forwards (the usual way),
+// the start when selecting backwards.
+func (f *fieldEntry) selection() (start, end int, ok bool) {
+	sel := f.SelectedText()
+	if sel == "" {
+		return 0, 0, false
+	}
+	n := utf8.RuneCountInString(sel)
+	cur := f.CursorTextOffset()
+	r := []rune(f.Text)
+	if cur-n >= 0 && cur <= len(r) && string(r[cur-n:cur]) == sel {
+		return cur - n, cur, true
+	}
+	if cur >= 0 && cur+n <= len(r) && string(r[cur:cur+n]) == sel {
+		return cur, cur + n, true
+	}
+	return 0, 0, false
 }
 
 // intParser parses a whole number of at least min.

@@ -25,8 +25,8 @@ type paraForm struct {
 	kind       *widget.Select
 	state      *widget.Select
 	side       *fieldSelect
-	leadIn     *editEntry
-	text       *editEntry
+	leadIn     *fieldEntry
+	text       *fieldEntry
 	bracketBar *fyne.Container
 	hint       *widget.Label
 	brackets   *fyne.Container

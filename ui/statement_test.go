@@ -35,7 +35,7 @@ func paraStarting(t *testing.T, e *Editor, prefix string) *app.Paragraph {
 
 // selectRunes selects runes [start, end) of the entry's text with the
 // keyboard, forwards (cursor ends at end) or backwards.
-func selectRunes(f *editEntry, start, end int, forwards bool) {
+func selectRunes(f *fieldEntry, start, end int, forwards bool) {
 	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft}) // ends a selection left over
 	f.CursorRow, f.CursorColumn = 0, 0
 	from, key := end, fyne.KeyName(fyne.KeyLeft)

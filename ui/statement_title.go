@@ -33,7 +33,7 @@ type titlePane struct {
 
 // signatoryRow edits one signatory.
 type signatoryRow struct {
-	name, title *editEntry
+	name, title *fieldEntry
 	up, down    *widget.Button
 }
 
