@@ -408,7 +408,7 @@ func TestChangesRefused(t *testing.T) {
 	m := sample.Sample()
 	none := sample.Sample()
 	none.Versions = nil
-	clean := cleanSample()
+	clean := sample.Clean()
 	tests := []struct {
 		name   string
 		m      *app.Meeting

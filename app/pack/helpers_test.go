@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"parley/app"
-	"parley/app/sample"
 )
 
 // needTool skips the test when a poppler tool is missing, or fails it on
@@ -108,22 +107,4 @@ func side(t testing.TB, m *app.Meeting, code string) string {
 		t.Fatal(err)
 	}
 	return s.ID
-}
-
-// cleanSample is the sample with every bracket settled, alternatives
-// dropped and every paragraph agreed.
-func cleanSample() *app.Meeting {
-	m := sample.Sample()
-	var ps []*app.Paragraph
-	for _, p := range m.Paragraphs {
-		if p.AltOf != "" {
-			continue
-		}
-		q := *p
-		q.Text = app.PlainSpans(p.Text.Plain())
-		q.State = app.StateAgreed
-		ps = append(ps, &q)
-	}
-	m.Paragraphs = ps
-	return m
 }

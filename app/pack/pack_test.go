@@ -359,7 +359,7 @@ func TestFinal(t *testing.T) {
 		t.Errorf("final pack without the statement: %v", err)
 	}
 	// A clean statement goes out, without drafting marks.
-	pages := pageTexts(t, render(t, cleanSample(), Options{Final: true}))
+	pages := pageTexts(t, render(t, sample.Clean(), Options{Final: true}))
 	all := flat(strings.Join(pages, "\n"))
 	for _, w := range []string{"Joint statement", "Final", "5. Where possible, the Participants"} {
 		if !strings.Contains(all, w) {

@@ -321,3 +321,30 @@ func deleteEmpty(ps []app.Paragraph) []app.Paragraph {
 	}
 	return out
 }
+
+// Clean returns the sample with its statement settled: every bracket kept,
+// the alternative wording dropped, every paragraph agreed, and the drafts
+// holding the same settled text. A final briefing pack accepts it.
+func Clean() *app.Meeting {
+	m := Sample()
+	var ps []*app.Paragraph
+	for _, p := range m.Paragraphs {
+		if p.AltOf != "" {
+			continue
+		}
+		q := *p
+		q.Text = app.PlainSpans(p.Text.Plain())
+		q.State = app.StateAgreed
+		ps = append(ps, &q)
+	}
+	m.Paragraphs = ps
+	for i, v := range m.Versions {
+		w := *v
+		w.Paragraphs = nil
+		for _, p := range ps {
+			w.Paragraphs = append(w.Paragraphs, p.Snapshot())
+		}
+		m.Versions[i] = &w
+	}
+	return m
+}

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"parley/app"
 	"parley/app/sample"
 	"parley/storage"
 )
@@ -22,28 +21,7 @@ func exportFiles(t *testing.T) (dir, sampleFile, cleanFile, badFile string) {
 	if err := storage.Save(sampleFile, sample.Sample()); err != nil {
 		t.Fatal(err)
 	}
-	m := sample.Sample()
-	var ps []*app.Paragraph
-	for _, p := range m.Paragraphs {
-		if p.AltOf != "" {
-			continue
-		}
-		q := *p
-		q.Text = app.PlainSpans(p.Text.Plain())
-		q.State = app.StateAgreed
-		ps = append(ps, &q)
-	}
-	m.Paragraphs = ps
-	var vs []*app.Version
-	for _, v := range m.Versions {
-		w := *v
-		w.Paragraphs = nil
-		for _, p := range ps {
-			w.Paragraphs = append(w.Paragraphs, p.Snapshot())
-		}
-		vs = append(vs, &w)
-	}
-	m.Versions = vs
+	m := sample.Clean()
 	cleanFile = filepath.Join(dir, "clean.parley")
 	if err := storage.Save(cleanFile, m); err != nil {
 		t.Fatal(err)
