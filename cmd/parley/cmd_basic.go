@@ -69,20 +69,28 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if code != exitOK {
 		return code
 	}
+	// Problems read "FILE: where: what": errors on stderr, warnings (which
+	// leave the meeting valid) on stdout with "warning:" before the what.
 	bad := false
 	for _, p := range probs {
-		fmt.Fprintf(stdout, "%s: %s: %s\n", path, p.Severity, p)
 		if p.Severity >= app.Error {
+			fmt.Fprintf(stderr, "%s: %s\n", path, p)
 			bad = true
+		} else {
+			fmt.Fprintf(stdout, "%s: %s: warning: %s\n", path, p.Where, p.What)
 		}
 	}
 	if *final {
 		open := m.OpenItems()
 		for _, o := range open {
-			fmt.Fprintf(stdout, "%s: open: %s\n", path, o)
+			fmt.Fprintf(stderr, "%s: %s\n", path, o)
 		}
-		if len(open) > 0 {
-			fmt.Fprintf(stdout, "%s: the statement is not final: %d open item(s) left\n", path, len(open))
+		if n := len(open); n > 0 {
+			items := "open items are"
+			if n == 1 {
+				items = "open item is"
+			}
+			fmt.Fprintf(stderr, "%s: statement: not final: %d %s left\n", path, n, items)
 			bad = true
 		}
 	}

@@ -83,7 +83,7 @@ func TestCheck(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("check on the sample: %d\n%s%s", code, out, errOut)
 	}
-	if !strings.Contains(out, path+": warning: programme item 15 (\"Next steps and the 3rd Dialogue in Canberra\"): runs 10 minutes into the fixed item after it") {
+	if !strings.Contains(out, path+": programme item 15 (\"Next steps and the 3rd Dialogue in Canberra\"): warning: runs 10 minutes into the fixed item after it") {
 		t.Errorf("warning not printed as FILE: where: what:\n%s", out)
 	}
 
@@ -91,9 +91,9 @@ func TestCheck(t *testing.T) {
 	data, _ := os.ReadFile(path)
 	data = bytes.Replace(data, []byte(`"dayStart": "09:30"`), []byte(`"dayStart": "9.30"`), 1)
 	_ = os.WriteFile(bad, data, 0o644)
-	code, out, _ = runCLI("check", bad)
-	if code != exitBad || !strings.Contains(out, bad+": error: meeting: dayStart: time \"9.30\": want HH:MM") {
-		t.Fatalf("check on an invalid meeting: %d\n%s", code, out)
+	code, _, errOut = runCLI("check", bad)
+	if code != exitBad || !strings.Contains(errOut, bad+": meeting: dayStart: time \"9.30\": want HH:MM") {
+		t.Fatalf("check on an invalid meeting: %d\n%s", code, errOut)
 	}
 
 	dangling := filepath.Join(dir, "dangling.parley")
