@@ -141,25 +141,17 @@ func (r MergeReport) Summary() []string {
 		lines = append(lines, s.String())
 	}
 	if r.WordMerged > 0 {
-		lines = append(lines, counted(r.WordMerged, "text", "texts")+" edited on both sides merged word by word")
+		lines = append(lines, Count(r.WordMerged, "text")+" edited on both sides merged word by word")
 	}
 	switch n := len(r.Conflicts); {
 	case n == 0:
 		lines = append(lines, "no conflicts")
 	case r.New == n:
-		lines = append(lines, counted(n, "conflict", "conflicts")+" to resolve")
+		lines = append(lines, Count(n, "conflict")+" to resolve")
 	default:
-		lines = append(lines, fmt.Sprintf("%s to resolve (%d new, %d unresolved before)", counted(n, "conflict", "conflicts"), r.New, n-r.New))
+		lines = append(lines, fmt.Sprintf("%s to resolve (%d new, %d unresolved before)", Count(n, "conflict"), r.New, n-r.New))
 	}
 	return lines
-}
-
-// counted writes "1 conflict", "2 conflicts".
-func counted(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 func orDefault(s, d string) string {

@@ -88,3 +88,39 @@ func Ordinal(n int) string {
 	}
 	return strconv.Itoa(n) + suffix
 }
+
+// Count writes a number with its noun, in the plural when the number is
+// not one: "1 agency", "3 agencies", "2 people".
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + pluralOf(noun)
+}
+
+// pluralOf makes the plural of the last word of a noun phrase.
+func pluralOf(noun string) string {
+	head, last := "", noun
+	if i := strings.LastIndexByte(noun, ' '); i >= 0 {
+		head, last = noun[:i+1], noun[i+1:]
+	}
+	switch {
+	case last == "person":
+		last = "people"
+	case strings.HasSuffix(last, "y") && len(last) > 1 && !strings.ContainsRune("aeiou", rune(last[len(last)-2])):
+		last = last[:len(last)-1] + "ies"
+	case strings.HasSuffix(last, "s") || strings.HasSuffix(last, "x") || strings.HasSuffix(last, "ch") || strings.HasSuffix(last, "sh"):
+		last += "es"
+	default:
+		last += "s"
+	}
+	return head + last
+}
+
+// Label names the agency briefly: its abbreviation, else its name.
+func (a *Agency) Label() string {
+	if strings.TrimSpace(a.Abbrev) != "" {
+		return a.Abbrev
+	}
+	return a.Name
+}

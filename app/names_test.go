@@ -50,3 +50,22 @@ func TestOrdinal(t *testing.T) {
 		}
 	}
 }
+
+func TestCount(t *testing.T) {
+	cases := map[string]string{
+		Count(1, "agency"):              "1 agency",
+		Count(3, "agency"):              "3 agencies",
+		Count(2, "new agency"):          "2 new agencies",
+		Count(0, "participant"):         "0 participants",
+		Count(4, "person"):              "4 people",
+		Count(2, "day"):                 "2 days",
+		Count(2, "alternative wording"): "2 alternative wordings",
+		Count(5, "open bracket"):        "5 open brackets",
+		Count(2, "text"):                "2 texts",
+	}
+	for got, want := range cases {
+		if got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}

@@ -82,7 +82,7 @@ func (d *Describer) describe(ref Ref) string {
 	case *Side:
 		return "side " + n + " (" + quote(r.Label()) + ")"
 	case *Agency:
-		return "agency " + n + " (" + quote(firstNonEmpty(r.Abbrev, r.Name)) + ")"
+		return "agency " + n + " (" + quote(r.Label()) + ")"
 	case *Person:
 		return "participant " + n + " (" + quote(r.Label()) + ")"
 	case *Item:
@@ -264,7 +264,7 @@ func (v *validator) run() {
 		}
 		if v.ref(KindPerson, KindAgency)(p, "agency", p.Agency, Fatal) && p.Agency != "" && sideOK {
 			if a, ok := v.d.idx[p.Agency].Record.(*Agency); ok && a.Side != p.Side {
-				v.add(Error, KindPerson, p, "agency", "agency %q belongs to another side", firstNonEmpty(a.Abbrev, a.Name))
+				v.add(Error, KindPerson, p, "agency", "agency %q belongs to another side", a.Label())
 			}
 		}
 		if !slices.Contains(Roles, p.Role) {

@@ -234,7 +234,7 @@ func ImportPeople(m *app.Meeting, sideID string, t *Table, mp Mapping) (*PeopleI
 				newAgency[a.ID] = true
 			}
 			p.Agency = a.ID
-			ir.AgencyLabel = agencyLabel(a)
+			ir.AgencyLabel = a.Label()
 			ir.NewAgency = newAgency[a.ID]
 		}
 		p.Side = side.ID
@@ -340,14 +340,6 @@ func looksAbbreviated(s string) bool {
 	return upper
 }
 
-// agencyLabel names an agency briefly: its abbreviation, else its name.
-func agencyLabel(a *app.Agency) string {
-	if a.Abbrev != "" {
-		return a.Abbrev
-	}
-	return a.Name
-}
-
 // Edit is the import as one undoable edit, "Import 12 participants": the
 // new agencies, then the new participants. Apply it once, through the
 // document.
@@ -359,26 +351,26 @@ func (imp *PeopleImport) Edit() app.Edit {
 	for _, p := range imp.People {
 		ops = append(ops, app.Add(p))
 	}
-	return app.Edit{Label: "Import " + count(len(imp.People), "participant"), Ops: ops}
+	return app.Edit{Label: "Import " + app.Count(len(imp.People), "participant"), Ops: ops}
 }
 
 // Summary counts what the import does, for a status line or the command
 // line: "12 participants; 2 new agencies (NISCC, Cabinet Office); 2 rows
 // rejected; 1 row with a warning".
 func (imp *PeopleImport) Summary() string {
-	parts := []string{count(len(imp.People), "participant")}
+	parts := []string{app.Count(len(imp.People), "participant")}
 	if len(imp.Agencies) > 0 {
 		names := make([]string, len(imp.Agencies))
 		for i, a := range imp.Agencies {
-			names[i] = agencyLabel(a)
+			names[i] = a.Label()
 		}
-		parts = append(parts, count(len(imp.Agencies), "new agency")+" ("+strings.Join(names, ", ")+")")
+		parts = append(parts, app.Count(len(imp.Agencies), "new agency")+" ("+strings.Join(names, ", ")+")")
 	}
 	if len(imp.Rejected) > 0 {
-		parts = append(parts, count(len(imp.Rejected), "row")+" rejected")
+		parts = append(parts, app.Count(len(imp.Rejected), "row")+" rejected")
 	}
 	if n := warnedRows(imp.Warnings); n > 0 {
-		parts = append(parts, count(n, "row")+" with a warning")
+		parts = append(parts, app.Count(n, "row")+" with a warning")
 	}
 	return strings.Join(parts, "; ")
 }
@@ -392,18 +384,6 @@ func warnedRows(w []RowIssue) int {
 		}
 	}
 	return n
-}
-
-// count writes "1 participant", "2 participants", "2 new agencies".
-func count(n int, noun string) string {
-	if n != 1 {
-		if strings.HasSuffix(noun, "y") {
-			noun = noun[:len(noun)-1] + "ies"
-		} else {
-			noun += "s"
-		}
-	}
-	return fmt.Sprintf("%d %s", n, noun)
 }
 
 // PreviewRow is one row of the import as the mapping step shows it.

@@ -447,7 +447,7 @@ func personLine(m *app.Meeting, p *app.Person) string {
 	agency := ""
 	for _, a := range m.Agencies {
 		if a.ID == p.Agency {
-			agency = agencyLabel(a)
+			agency = a.Label()
 		}
 	}
 	flags := ""

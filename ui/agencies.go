@@ -76,12 +76,12 @@ func (a *agencyDirectory) build() {
 			}
 		}
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { a.remove(ag) })
-		used := widget.NewLabel(plural(n, "person"))
+		used := widget.NewLabel(app.Count(n, "person"))
 		used.Importance = widget.LowImportance
 		right := container.NewHBox(lead.Check, used, del)
 		a.rows.Add(container.NewGridWithColumns(2, name, container.NewBorder(nil, nil, nil, right, abbrev)))
 		a.ids = append(a.ids, ag.ID)
-		names = append(names, agencyLabel(ag))
+		names = append(names, ag.Label())
 	}
 	if len(a.ids) == 0 {
 		a.rows.Add(widget.NewLabel("No agencies yet: add the ministries and agencies this side brings."))
@@ -90,13 +90,6 @@ func (a *agencyDirectory) build() {
 	a.from.ClearSelected()
 	a.into.ClearSelected()
 	a.rows.Refresh()
-}
-
-func agencyLabel(ag *app.Agency) string {
-	if ag.Abbrev != "" {
-		return ag.Abbrev
-	}
-	return ag.Name
 }
 
 func (a *agencyDirectory) add() {
@@ -113,7 +106,7 @@ func (a *agencyDirectory) remove(ag *app.Agency) {
 		a.ed.showError("Cannot delete the agency", err)
 		return
 	}
-	a.ed.apply(app.Edit{Label: "Delete agency " + agencyLabel(ag), Ops: ops})
+	a.ed.apply(app.Edit{Label: "Delete agency " + ag.Label(), Ops: ops})
 }
 
 // merge moves everyone from one agency to another and deletes the first.

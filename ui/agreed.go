@@ -166,7 +166,7 @@ func (a *agreedSearch) search() {
 		for _, mt := range a.matches {
 			files[mt.Source.File] = true
 		}
-		msg := fmt.Sprintf("%s in %s.", plural(len(a.matches), "agreed paragraph"), plural(len(files), "file"))
+		msg := fmt.Sprintf("%s in %s.", app.Count(len(a.matches), "agreed paragraph"), app.Count(len(files), "file"))
 		if len(a.matches) == 0 {
 			msg = "No agreed paragraphs found"
 			if strings.TrimSpace(q) != "" {

@@ -137,7 +137,7 @@ func (d *delegations) detail(p *app.Person) string {
 	}
 	if a, ok := d.ed.doc.Lookup(p.Agency); ok {
 		ag := a.Record.(*app.Agency)
-		parts = append(parts, firstNonEmpty(ag.Abbrev, ag.Name))
+		parts = append(parts, ag.Label())
 	}
 	return strings.Join(parts, " · ")
 }

@@ -103,7 +103,7 @@ func (d *draftsPane) draftDetail(v *app.Version) string {
 	if v.Date != "" {
 		parts = append(parts, v.Date)
 	}
-	parts = append(parts, plural(len(v.Paragraphs), "paragraph"))
+	parts = append(parts, app.Count(len(v.Paragraphs), "paragraph"))
 	return strings.Join(parts, " · ")
 }
 

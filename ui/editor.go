@@ -184,7 +184,7 @@ func (e *Editor) refreshChrome() {
 			warns++
 		}
 	}
-	e.status.SetText(fmt.Sprintf("%s, %s", plural(errs, "error"), plural(warns, "warning")))
+	e.status.SetText(fmt.Sprintf("%s, %s", app.Count(errs, "error"), app.Count(warns, "warning")))
 	e.bracket.SetText(openBracketSummary(m))
 	if e.doc.Dirty() {
 		e.saved.SetText("Unsaved changes")
@@ -196,21 +196,14 @@ func (e *Editor) refreshChrome() {
 	e.nav.RefreshItem(len(viewInfos) - 1)
 }
 
-// openBracketSummary counts open brackets per side: "Open brackets: Australia 2 · Japan 1".
+// openBracketSummary counts open brackets per side, as the Statement view
+// does, and the alternative wordings: "Open brackets: Australia 2 · Japan 1".
 func openBracketSummary(m *app.Meeting) string {
-	count := map[string]int{}
+	count := m.OpenBracketsBySide()
 	alts := 0
 	for _, p := range m.Paragraphs {
 		if p.AltOf != "" {
 			alts++
-			continue
-		}
-		last := ""
-		for _, sp := range p.Text {
-			if sp.Bracket != "" && sp.Bracket != last {
-				count[sp.Side]++
-			}
-			last = sp.Bracket
 		}
 	}
 	var parts []string
@@ -227,16 +220,9 @@ func openBracketSummary(m *app.Meeting) string {
 		text = "Open brackets: " + strings.Join(parts, " · ")
 	}
 	if alts > 0 {
-		text += " · " + plural(alts, "alternative")
+		text += " · " + app.Count(alts, "alternative")
 	}
 	return text
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // title is the window title: the file name, an unsaved marker, the app.

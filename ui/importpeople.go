@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app"
+
 	"parley/storage"
 )
 
@@ -150,7 +152,7 @@ func (pi *peopleImport) show() {
 	if len(pi.table.Sheets) > 1 {
 		top.Append("Sheet", pi.sheet)
 	}
-	source := widget.NewLabel(fmt.Sprintf("%s: %s, headings on row %d", filepath.Base(pi.path), plural(len(pi.table.Rows), "row"), pi.table.HeaderRow))
+	source := widget.NewLabel(fmt.Sprintf("%s: %s, headings on row %d", filepath.Base(pi.path), app.Count(len(pi.table.Rows), "row"), pi.table.HeaderRow))
 	left := container.NewBorder(container.NewVBox(heading("Columns"), widget.NewLabel("Choose what each column holds.")), nil, nil, nil,
 		container.NewVScroll(pi.columns))
 	rejected := container.NewVScroll(pi.rejected)
@@ -235,7 +237,7 @@ func (pi *peopleImport) refreshButtons() {
 	ok := pi.err == nil && pi.result != nil && len(pi.result.People) > 0
 	setEnabled(pi.importB, ok)
 	if ok {
-		pi.importB.SetText("Import " + plural(len(pi.result.People), "participant"))
+		pi.importB.SetText("Import " + app.Count(len(pi.result.People), "participant"))
 	} else {
 		pi.importB.SetText("Import")
 	}

@@ -256,7 +256,7 @@ func (o *overview) sideRow(i int, s *app.Side) fyne.CanvasObject {
 		widget.NewFormItem("In the title", container.NewGridWithColumns(3, title, widget.NewLabel("Adjective"), adj)),
 	)
 	people := len(m.PeopleOf(s.ID))
-	caption := widget.NewLabel(fmt.Sprintf("Side %d · %s · %s", i+1, plural(people, "participant"), plural(len(m.AgenciesOf(s.ID)), "agency")))
+	caption := widget.NewLabel(fmt.Sprintf("Side %d · %s · %s", i+1, app.Count(people, "participant"), app.Count(len(m.AgenciesOf(s.ID)), "agency")))
 	caption.Importance = widget.LowImportance
 	return container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(up, down, del), caption), form, widget.NewSeparator())
 }
@@ -282,7 +282,7 @@ func (o *overview) deleteSide(s *app.Side) {
 		return
 	}
 	msg := fmt.Sprintf("Delete %s with its %s and %s? You can undo this.", s.Label(),
-		plural(len(m.PeopleOf(s.ID)), "participant"), plural(len(m.AgenciesOf(s.ID)), "agency"))
+		app.Count(len(m.PeopleOf(s.ID)), "participant"), app.Count(len(m.AgenciesOf(s.ID)), "agency"))
 	confirm(o.ed, "Delete side", msg, "Delete", func() {
 		o.ed.apply(app.Edit{Label: "Delete side " + s.Label(), Ops: ops})
 	})

@@ -76,7 +76,7 @@ func (p *problemsView) refresh() {
 	if errs+warns == 0 {
 		p.summary.SetText("No problems found.")
 	} else {
-		p.summary.SetText(plural(errs, "error") + " and " + plural(warns, "warning") + ". Choose one to go to the record.")
+		p.summary.SetText(app.Count(errs, "error") + " and " + app.Count(warns, "warning") + ". Choose one to go to the record.")
 	}
 	p.list.Refresh()
 }

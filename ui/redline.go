@@ -116,7 +116,7 @@ func (r *redlineView) show(red *app.Redline, look sideLook, changesOnly bool) {
 	head := fmt.Sprintf("From %s to %s", describeText(red.From), describeText(red.To))
 	summary := "No changes. "
 	if red.Changed() {
-		summary = fmt.Sprintf("%s changed, %d inserted, %d deleted, %d moved. ", plural(chg, "paragraph"), ins, del, mov)
+		summary = fmt.Sprintf("%s changed, %d inserted, %d deleted, %d moved. ", app.Count(chg, "paragraph"), ins, del, mov)
 	}
 	r.header.Segments = []widget.RichTextSegment{
 		&widget.TextSegment{Text: head, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: boldable(head)}}},

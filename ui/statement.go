@@ -261,7 +261,7 @@ func (s *statementView) notes(m *app.Meeting, p *app.Paragraph, hits []app.LintH
 	case p.AltOf != "":
 		line(fmt.Sprintf("Alternative wording of %s, proposed by %s", s.refOf(p.AltOf), s.look.nameOf(p.Side)), s.look.colorOf(p.Side))
 	case alts > 0:
-		line(fmt.Sprintf("Proposed by %s; %s: choose one to resolve", s.look.nameOf(p.Side), plural(alts, "alternative wording")), s.look.colorOf(p.Side))
+		line(fmt.Sprintf("Proposed by %s; %s: choose one to resolve", s.look.nameOf(p.Side), app.Count(alts, "alternative wording")), s.look.colorOf(p.Side))
 	}
 	if p.AgreedLanguage {
 		line("Agreed language"+sourceText(p.Source), theme.ColorNameSuccess)
@@ -325,7 +325,7 @@ func (s *statementView) openSummary(m *app.Meeting, only bool, f app.OpenFilter)
 		s.openNote.SetText("Nothing open: every paragraph is agreed")
 		return
 	}
-	s.openNote.SetText(fmt.Sprintf("%s still open, %s", plural(open, "paragraph"), plural(brackets, "open bracket")))
+	s.openNote.SetText(fmt.Sprintf("%s still open, %s", app.Count(open, "paragraph"), app.Count(brackets, "open bracket")))
 }
 
 func (s *statementView) indexOf(id string) int {
@@ -464,7 +464,7 @@ func (s *statementView) deleteSelected() {
 	what := s.paraName(p)
 	msg := "Delete " + strings.ToLower(what[:1]) + what[1:]
 	if alts := len(app.Alternatives(s.ed.doc.Meeting())[p.ID]); alts > 0 {
-		msg += " with its " + plural(alts, "alternative wording")
+		msg += " with its " + app.Count(alts, "alternative wording")
 	}
 	msg += "? You can undo this."
 	confirm(s.ed, "Delete paragraph", msg, "Delete", func() {
