@@ -57,40 +57,18 @@ func ExportPeople(w io.Writer, m *app.Meeting, sideID string) error {
 		for i, f := range ExportFields {
 			var v string
 			switch f {
-			case FieldHonorific:
-				v = p.Honorific
-			case FieldCourtesy:
-				v = p.Courtesy
-			case FieldGiven:
-				v = p.Given
-			case FieldFamily:
-				v = p.Family
-			case FieldNative:
-				v = p.Native
-			case FieldFamilyFirst:
-				v = yes(p.FamilyFirst)
-			case FieldCapsFamily:
-				v = yes(p.CapsFamily)
-			case FieldPosition:
-				v = p.Position
 			case FieldAgency:
 				v = abbrev
 			case FieldAgencyName:
 				v = name
-			case FieldRole:
-				v = string(p.Role)
-			case FieldEmail:
-				v = p.Email
-			case FieldPhone:
-				v = p.Phone
-			case FieldBio:
-				v = p.Bio
-			case FieldEducation:
-				v = p.Education
-			case FieldCareer:
-				v = p.Career
-			case FieldInterests:
-				v = p.Interests
+			default:
+				// The other fields are the person's own, by the same names.
+				switch x, _ := app.GetField(p, string(f)); x := x.(type) {
+				case bool:
+					v = yes(x)
+				default:
+					v = fmt.Sprint(x)
+				}
 			}
 			row[i] = protect(v)
 		}
