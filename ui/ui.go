@@ -201,7 +201,7 @@ func snapshot(e *Editor, o Options) (err error) {
 			continue
 		}
 		elapsed := time.Since(started)
-		settle()
+		b := img.Bounds()
 		var buf bytes.Buffer
 		if err := png.Encode(&buf, img); err != nil {
 			return fmt.Errorf("snapshot: %w", err)
@@ -209,7 +209,9 @@ func snapshot(e *Editor, o Options) (err error) {
 		if err := storage.WriteAtomic(o.Snapshot, buf.Bytes()); err != nil {
 			return fmt.Errorf("snapshot %s: %w", o.Snapshot, err)
 		}
-		b := img.Bounds()
+		// Measure the window with the meeting open, after the frame's
+		// copies made for the PNG are garbage.
+		settle()
 		fmt.Fprintf(os.Stdout, "wrote %s (%dx%d); first frame %d ms after start", o.Snapshot, b.Dx(), b.Dy(), elapsed.Milliseconds())
 		if rss, soft := residentMB(); rss > 0 {
 			fmt.Fprintf(os.Stdout, "; resident memory %d MB", rss)
