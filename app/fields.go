@@ -200,3 +200,43 @@ func reflectClone(r Record) Record {
 	c.Elem().Set(v)
 	return c.Interface().(Record)
 }
+
+// EachText calls fn with every non-empty string held in v (a meeting, a
+// record or any value built of structs, slices, maps and pointers): the
+// text a window may have to draw. Only exported fields are visited.
+func EachText(v any, fn func(string)) {
+	eachText(reflect.ValueOf(v), fn)
+}
+
+func eachText(v reflect.Value, fn func(string)) {
+	switch v.Kind() {
+	case reflect.String:
+		if s := v.String(); s != "" {
+			fn(s)
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			eachText(v.Elem(), fn)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < v.NumField(); i++ {
+			if t.Field(i).IsExported() {
+				eachText(v.Field(i), fn)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return // raw bytes (kept JSON), not text
+		}
+		for i := 0; i < v.Len(); i++ {
+			eachText(v.Index(i), fn)
+		}
+	case reflect.Map:
+		it := v.MapRange()
+		for it.Next() {
+			eachText(it.Key(), fn)
+			eachText(it.Value(), fn)
+		}
+	}
+}

@@ -23,7 +23,7 @@ type agreedSearch struct {
 	s       *statementView
 	dir     string
 	folder  *widget.Label
-	query   *widget.Entry
+	query   *plainEntry
 	status  *widget.Label
 	list    *widget.List
 	preview *widget.Label
@@ -40,7 +40,7 @@ func showAgreedSearch(s *statementView) {
 	a.folder = widget.NewLabel("")
 	a.folder.Truncation = fyne.TextTruncateEllipsis
 	choose := widget.NewButtonWithIcon("Choose folder…", theme.FolderOpenIcon(), a.chooseFolder)
-	a.query = widget.NewEntry()
+	a.query = newPlainEntry(a.s.ed, false)
 	a.query.SetPlaceHolder("Words the paragraph must contain (empty lists all agreed paragraphs)")
 	a.query.OnSubmitted = func(string) { a.search() }
 	find := widget.NewButtonWithIcon("Search", theme.SearchIcon(), a.search)
@@ -158,6 +158,9 @@ func (a *agreedSearch) search() {
 		a.busy = false
 		res := v.(result)
 		a.matches = res.matches
+		for _, mt := range a.matches {
+			a.s.ed.cover(matchText(mt), sourceText(&mt.Source))
+		}
 		a.chosen = -1
 		a.list.UnselectAll()
 		a.list.Refresh()

@@ -20,7 +20,7 @@ type delegations struct {
 
 	sides    *segmented
 	sideID   string
-	search   *widget.Entry
+	search   *plainEntry
 	list     *rowList
 	shown    []*app.Person // the side's people that match the search
 	selected string        // person ID
@@ -44,7 +44,7 @@ func newDelegations(ed *Editor) *delegations {
 			d.refresh()
 		}
 	})
-	d.search = widget.NewEntry()
+	d.search = newPlainEntry(d.ed, false)
 	d.search.SetPlaceHolder("Search by name, agency, position or role (Ctrl+F)")
 	d.search.OnChanged = func(string) { d.refresh() }
 	d.count = widget.NewLabel("")
@@ -80,9 +80,13 @@ func (d *delegations) object() fyne.CanvasObject { return d.box }
 
 func (d *delegations) focusSearch() { d.ed.win.Canvas().Focus(d.search) }
 
+// templateName sizes the rows of participant lists: a long name with
+// native script, so rows are tall enough for CJK glyphs.
+const templateName = "H.E. Mr Koichi Mizushima (水島光一)"
+
 func (d *delegations) createRow() fyne.CanvasObject {
 	num := widget.NewLabel("00")
-	name := widget.NewLabel("H.E. Mr Koichi Mizushima (水島光一)")
+	name := widget.NewLabel(templateName)
 	name.Truncation = fyne.TextTruncateEllipsis
 	detail := widget.NewLabel("Ambassador in charge of Cyber Policy · MOFA")
 	detail.Truncation = fyne.TextTruncateEllipsis

@@ -249,11 +249,12 @@ func (d *draftsPane) focus(id string) {
 
 // saveDraftForm is the "Save draft" dialog's inputs (tests fill them in).
 type saveDraftForm struct {
-	label, date *widget.Entry
-	direction   *widget.Select
-	side        *widget.Select
-	sideIDs     []string
-	d           *dialog.FormDialog
+	label     *plainEntry
+	date      *widget.Entry
+	direction *widget.Select
+	side      *widget.Select
+	sideIDs   []string
+	d         *dialog.FormDialog
 }
 
 var directionNames = map[app.Direction]string{app.DirSent: "sent to", app.DirReceived: "received from", app.DirInternal: "internal (not sent)"}
@@ -261,7 +262,7 @@ var directionNames = map[app.Direction]string{app.DirSent: "sent to", app.DirRec
 // saveDialog asks for a new draft's label, date, direction and side.
 func (d *draftsPane) saveDialog() {
 	m := d.s.ed.doc.Meeting()
-	f := &saveDraftForm{label: widget.NewEntry(), date: widget.NewEntry()}
+	f := &saveDraftForm{label: newPlainEntry(d.s.ed, false), date: widget.NewEntry()}
 	f.label.SetPlaceHolder("Australian comments, Japanese counter-proposal…")
 	f.date.SetText(time.Now().Format("2006-01-02"))
 	f.date.Validator = func(s string) error {

@@ -76,6 +76,9 @@ type Editor struct {
 
 	problems []app.Problem
 	native   Native
+	// text is the window's text font, cut to the characters on show (nil
+	// when the app runs another theme, as in most tests).
+	text *textFont
 	// lastError is the last error shown (tests read it).
 	lastError error
 	closed    bool
@@ -91,6 +94,9 @@ type Editor struct {
 // label names the meeting in the title while it has no file.
 func NewEditor(a fyne.App, w fyne.Window, doc *app.Document, path, label string) *Editor {
 	e := &Editor{app: a, win: w, prefs: prefs{a.Preferences()}, views: map[string]view{}}
+	if th, ok := a.Settings().Theme().(parleyTheme); ok {
+		e.text = th.text
+	}
 	e.doc = doc
 	e.path, e.label = path, label
 	e.build()
@@ -156,6 +162,9 @@ func (e *Editor) setDocument(doc *app.Document, path, label string) {
 	e.fp = storage.Fingerprint{}
 	e.doc, e.path, e.label = doc, path, label
 	e.unsub = doc.Subscribe(func(ev app.Event) { e.changed(ev) })
+	if e.text != nil && e.text.addAll(doc.Meeting()) {
+		e.reapplyTheme()
+	}
 	e.problems = app.Validate(doc.Meeting())
 	for _, v := range e.views {
 		v.reset()
@@ -165,12 +174,52 @@ func (e *Editor) setDocument(doc *app.Document, path, label string) {
 
 // changed passes an edit on to the views and updates the window's chrome.
 func (e *Editor) changed(ev app.Event) {
+	e.coverChanges(ev)
 	e.problems = app.Validate(e.doc.Meeting())
 	for _, v := range e.views {
 		v.changed(ev)
 	}
 	e.refreshChrome()
 }
+
+// cover makes the window's text font draw every character of texts.
+func (e *Editor) cover(texts ...string) {
+	if e.text != nil && e.text.add(texts...) {
+		e.reapplyTheme()
+	}
+}
+
+// coverAll makes the window's text font draw every character of the text
+// held in v (app.EachText): a copy to merge, a table to import.
+func (e *Editor) coverAll(v any) {
+	if e.text != nil && e.text.addAll(v) {
+		e.reapplyTheme()
+	}
+}
+
+// coverChanges makes the text font draw what an edit brought in.
+func (e *Editor) coverChanges(ev app.Event) {
+	if e.text == nil {
+		return
+	}
+	grew := false
+	for _, c := range ev.Changes {
+		if c.ID == "" { // the whole meeting was swapped (merge, undo of one)
+			grew = e.text.addAll(e.doc.Meeting()) || grew
+			break
+		}
+		if ref, ok := e.doc.Lookup(c.ID); ok {
+			app.EachText(ref.Record, func(s string) { grew = e.text.add(s) || grew })
+		}
+	}
+	if grew {
+		e.reapplyTheme()
+	}
+}
+
+// reapplyTheme makes Fyne load the grown text font: it drops its parsed
+// faces and redraws every widget.
+func (e *Editor) reapplyTheme() { e.app.Settings().SetTheme(e.app.Settings().Theme()) }
 
 // refreshChrome updates the title, the status line and the problem count.
 func (e *Editor) refreshChrome() {

@@ -32,7 +32,7 @@ type exportForm struct {
 	mode     *widget.RadioGroup
 	lines    *widget.Check
 	strip    *widget.Check
-	marking  *widget.Entry
+	marking  *plainEntry
 	banner   *widget.Label
 	version  *widget.Entry
 	date     *widget.Entry
@@ -99,7 +99,7 @@ func (e *Editor) exportDialog() {
 	f.mode.SetSelected(modeDraft)
 	f.lines = widget.NewCheck("Number the lines of the statement", nil)
 	f.strip = widget.NewCheck("Leave out background marked not for disclosure", nil)
-	f.marking = widget.NewEntry()
+	f.marking = newPlainEntry(f.ed, false)
 	f.marking.SetPlaceHolder("as computed (override, such as PROTECTED//AUSTEO)")
 	f.marking.OnChanged = func(string) { f.preview() }
 	f.banner = widget.NewLabel("")

@@ -122,6 +122,7 @@ func (f *fieldEntry) load(value string) {
 }
 
 func (f *fieldEntry) userChanged(s string) {
+	f.ed.cover(s)
 	f.fit()
 	if f.loading {
 		return
@@ -354,4 +355,36 @@ func enumStrings[T ~string](vals []T) []string {
 		out[i] = string(v)
 	}
 	return out
+}
+
+// plainEntry is an entry for text that is not yet a field of the meeting
+// (a search, a new draft's label, a value to settle a conflict with): what
+// is typed or pasted into it joins the window's text font at once.
+type plainEntry struct {
+	widget.Entry
+	ed *Editor
+}
+
+func newPlainEntry(ed *Editor, multiLine bool) *plainEntry {
+	p := &plainEntry{ed: ed}
+	p.MultiLine = multiLine
+	if multiLine {
+		p.Wrapping = fyne.TextWrapWord
+	}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// TypedRune takes a typed character.
+func (p *plainEntry) TypedRune(r rune) {
+	p.ed.cover(string(r))
+	p.Entry.TypedRune(r)
+}
+
+// TypedShortcut takes a shortcut; a paste brings the clipboard's text.
+func (p *plainEntry) TypedShortcut(s fyne.Shortcut) {
+	if paste, ok := s.(*fyne.ShortcutPaste); ok && paste.Clipboard != nil {
+		p.ed.cover(paste.Clipboard.Content())
+	}
+	p.Entry.TypedShortcut(s)
 }

@@ -27,7 +27,25 @@ type fileRepo interface {
 	repository.CopyableRepository
 }
 
-type lazyFileRepo struct{ fileRepo }
+type lazyFileRepo struct {
+	fileRepo
+	// shown, when set, is told the names a dialog is about to list (the
+	// window's text font must draw them).
+	shown func(names ...string)
+}
+
+// List lists a folder and passes the names on to shown.
+func (r lazyFileRepo) List(u fyne.URI) ([]fyne.URI, error) {
+	list, err := r.fileRepo.List(u)
+	if r.shown != nil {
+		names := []string{u.Path()}
+		for _, l := range list {
+			names = append(names, l.Name())
+		}
+		r.shown(names...)
+	}
+	return list, err
+}
 
 // Writer returns a writer that opens (and truncates) the file on the first
 // write only.
@@ -61,17 +79,20 @@ func (w *lazyWriter) Close() error {
 	return w.w.Close()
 }
 
-// protectFilesFromSaveDialog installs the lazy writer for file URIs.
-func protectFilesFromSaveDialog() {
+// protectFilesFromSaveDialog installs the lazy writer for file URIs; the
+// names the file dialogs list join the editor's text font.
+func protectFilesFromSaveDialog(e *Editor) {
 	r, err := repository.ForURI(fstorage.NewFileURI(string(filepath.Separator)))
 	if err != nil {
 		return
 	}
-	if _, done := r.(lazyFileRepo); done {
-		return
+	if lazy, done := r.(lazyFileRepo); done {
+		r = lazy.fileRepo
 	}
 	if fr, ok := r.(fileRepo); ok {
-		repository.Register("file", lazyFileRepo{fr})
+		repository.Register("file", lazyFileRepo{fr, func(names ...string) {
+			fyne.Do(func() { e.cover(names...) })
+		}})
 	}
 }
 

@@ -459,6 +459,7 @@ func (e *Editor) dropped(_ fyne.Position, uris []fyne.URI) {
 // showError shows an error in a dialog; the message already names the file
 // and the record.
 func (e *Editor) showError(title string, err error) {
+	e.cover(err.Error())
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(title, "OK", container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, msg), e.win)

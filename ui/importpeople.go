@@ -88,7 +88,7 @@ func newPeopleImport(e *Editor, path string, t *storage.Table) *peopleImport {
 	pi.columns = container.NewVBox()
 	pi.preview = widget.NewList(func() int { return len(pi.rows) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("row 12: H.E. Mr Koichi Mizushima (水島光一) · Ambassador · MOFA · co-chair")
+			l := widget.NewLabel("row 12: " + templateName + " · Ambassador · MOFA · co-chair")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
@@ -217,6 +217,7 @@ func (pi *peopleImport) recompute() {
 		pi.summary.SetText(pi.err.Error())
 	} else {
 		pi.rows = pi.result.Preview(len(pi.table.Rows))
+		pi.ed.coverAll(pi.table)
 		pi.summary.SetText(pi.result.Summary())
 		var lines []string
 		for _, r := range pi.result.Rejected {

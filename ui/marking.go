@@ -17,8 +17,8 @@ type markingEditor struct {
 	b       binding
 	scheme  *widget.Select
 	level   *widget.Select
-	extras  *widget.Entry
-	custom  *widget.Entry
+	extras  *plainEntry
+	custom  *plainEntry
 	red     *widget.Check
 	box     *fyne.Container
 	preview *widget.Label
@@ -41,10 +41,10 @@ func newMarkingEditor(ed *Editor, inherit string) *markingEditor {
 	names = append(names, schemeCustom)
 	me.scheme = widget.NewSelect(names, func(string) { me.schemeChanged() })
 	me.level = widget.NewSelect(nil, func(string) { me.commit() })
-	me.extras = widget.NewEntry()
+	me.extras = newPlainEntry(ed, false)
 	me.extras.SetPlaceHolder("markers and caveats, separated by //")
 	me.extras.OnChanged = func(string) { me.commit() }
-	me.custom = widget.NewEntry()
+	me.custom = newPlainEntry(ed, false)
 	me.custom.SetPlaceHolder("the banner text")
 	me.custom.OnChanged = func(string) { me.commit() }
 	me.red = widget.NewCheck("Red", func(bool) { me.commit() })

@@ -65,6 +65,7 @@ func (e *Editor) mergeFileWith(path string, save bool, after func(), force bool)
 			return
 		}
 		in := v.(mergeInput)
+		e.coverAll(in.theirs)
 		newMergeReview(e, in, filepath.Base(path), func() {
 			if save {
 				e.writeTo(path, in.fp, after)
@@ -93,7 +94,7 @@ type mergeReview struct {
 	where, mine, theirs *widget.Label
 	mineTitle, theirsT  *widget.Label
 	choice              *widget.RadioGroup
-	edit                *widget.Entry
+	edit                *plainEntry
 	counter             *widget.Label
 	prev, next          *widget.Button
 	dlg                 *dialog.CustomDialog
@@ -136,8 +137,7 @@ func (r *mergeReview) show() {
 		r.theirs.Wrapping = fyne.TextWrapWord
 		r.choice = widget.NewRadioGroup([]string{keepMine, takeTheirs, editValue}, func(string) { r.choose() })
 		r.choice.Horizontal = true
-		r.edit = widget.NewMultiLineEntry()
-		r.edit.Wrapping = fyne.TextWrapWord
+		r.edit = newPlainEntry(r.ed, true)
 		r.edit.SetMinRowsVisible(3)
 		r.edit.OnChanged = func(string) { r.choose() }
 		r.counter = widget.NewLabel("")

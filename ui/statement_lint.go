@@ -23,7 +23,7 @@ type treatyWords struct {
 }
 
 type treatyWordRow struct {
-	word, suggestion *widget.Entry
+	word, suggestion *plainEntry
 	box              fyne.CanvasObject
 }
 
@@ -66,7 +66,7 @@ func (t *treatyWords) fill(words []app.TreatyWord) {
 }
 
 func (t *treatyWords) addRow(w app.TreatyWord) *treatyWordRow {
-	r := &treatyWordRow{word: widget.NewEntry(), suggestion: widget.NewEntry()}
+	r := &treatyWordRow{word: newPlainEntry(t.ed, false), suggestion: newPlainEntry(t.ed, false)}
 	r.word.SetText(w.Word)
 	r.suggestion.SetText(w.Suggestion)
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)

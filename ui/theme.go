@@ -5,29 +5,26 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-
-	"parley/assets"
 )
 
-// cjkFont is the bundled font that covers Latin, kana, Hangul and CJK
-// ideographs, so native-script names render on a machine without CJK
-// system fonts.
-var cjkFont = fyne.NewStaticResource("WenQuanYiMicroHei.ttf", assets.CJK)
-
 // parleyTheme is Fyne's default theme (light or dark as the system says)
-// with a text font that covers every script a delegation list holds.
+// with a text font that covers every script a delegation list holds: the
+// bundled CJK-capable font, cut to the characters on show (textFont).
 // Bold text keeps the default Latin face, which has no CJK glyphs: the
 // views never set native-script names in bold.
-type parleyTheme struct{ fyne.Theme }
+type parleyTheme struct {
+	fyne.Theme
+	text *textFont
+}
 
-func newTheme() fyne.Theme { return parleyTheme{theme.DefaultTheme()} }
+func newTheme() parleyTheme { return parleyTheme{theme.DefaultTheme(), newTextFont()} }
 
 // Font returns the CJK-capable face for regular and italic text.
 func (t parleyTheme) Font(s fyne.TextStyle) fyne.Resource {
 	if s.Monospace || s.Symbol || s.Bold {
 		return t.Theme.Font(s)
 	}
-	return cjkFont
+	return t.text.resource()
 }
 
 // Color keeps the default colours.

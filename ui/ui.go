@@ -89,9 +89,9 @@ var Icon = fyne.NewStaticResource("parley.png", assets.Icon)
 // Open prepares the window on the meeting the options name, without
 // showing it.
 func Open(a fyne.App, o Options) (*Editor, error) {
-	a.Settings().SetTheme(newTheme())
+	th := newTheme()
+	a.Settings().SetTheme(th)
 	a.SetIcon(Icon)
-	protectFilesFromSaveDialog()
 	p := prefs{a.Preferences()}
 	var m *app.Meeting
 	var fp storage.Fingerprint
@@ -120,9 +120,13 @@ func Open(a fyne.App, o Options) (*Editor, error) {
 		m = sample.Sample()
 		label = "Sample meeting"
 	}
+	if th.text.addAll(m) {
+		a.Settings().SetTheme(th) // before anything is drawn in the old cut
+	}
 	w := a.NewWindow("Parley")
 	e := NewEditor(a, w, app.NewDocument(m), path, label)
 	e.native = o.Native
+	protectFilesFromSaveDialog(e)
 	e.fp = fp
 	if rec, err := storage.DefaultRecovery(); err == nil {
 		e.rec = rec

@@ -91,7 +91,7 @@ func faceFor(latin face, r rune) face {
 // gofpdf will write it into the PDF's width array.
 func runeWidth(f face, r rune) int {
 	t := faces[f]
-	if r >= 0 && r < 0x10000 && t.gid[r] != 0 {
+	if t.Glyph(r) != 0 {
 		return int(t.w[r])
 	}
 	return t.missing
