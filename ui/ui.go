@@ -217,11 +217,12 @@ func snapshot(e *Editor, o Options) (err error) {
 		// copies made for the PNG are garbage.
 		settle()
 		fmt.Fprintf(os.Stdout, "wrote %s (%dx%d); first frame %d ms after start", o.Snapshot, b.Dx(), b.Dy(), elapsed.Milliseconds())
-		if rss, soft := residentMB(); rss > 0 {
+		if rss, soft, private := residentMB(); rss > 0 {
 			fmt.Fprintf(os.Stdout, "; resident memory %d MB", rss)
 			if soft > 0 {
 				fmt.Fprintf(os.Stdout, " (%d MB without the software OpenGL renderer)", rss-soft)
 			}
+			fmt.Fprintf(os.Stdout, ", of which %d MB private", private)
 		}
 		fmt.Fprintln(os.Stdout)
 		return nil
@@ -278,16 +279,18 @@ func (e *Editor) restorePosition() {
 // a moment (parsing the fonts makes most of it).
 func settle() { debug.FreeOSMemory() }
 
-// residentMB is the process's resident memory in MiB (Linux; 0 elsewhere)
-// and how much of it is the software OpenGL renderer's libraries (Mesa's
-// llvmpipe under Xvfb, absent with a graphics driver).
-func residentMB() (total, software int) {
+// residentMB is the process's resident memory in MiB (Linux; 0 elsewhere),
+// how much of it is the software OpenGL renderer's libraries (Mesa's
+// llvmpipe under Xvfb, absent with a graphics driver), and how much is
+// private (anonymous) memory rather than pages of files such as the
+// program and its libraries, which the system can drop and read again.
+func residentMB() (total, software, private int) {
 	data, err := os.ReadFile("/proc/self/smaps")
 	if err != nil {
-		return 0, 0
+		return 0, 0, 0
 	}
 	var name string
-	var all, soft int
+	var all, soft, anon int
 	for _, line := range strings.Split(string(data), "\n") {
 		f := strings.Fields(line)
 		switch {
@@ -302,9 +305,12 @@ func residentMB() (total, software int) {
 			if strings.Contains(name, "libLLVM") || strings.Contains(name, "_dri.so") || strings.Contains(name, "libgallium") {
 				soft += kb
 			}
+		case len(f) >= 2 && f[0] == "Anonymous:":
+			kb, _ := strconv.Atoi(f[1])
+			anon += kb
 		}
 	}
-	return all / 1024, soft / 1024
+	return all / 1024, soft / 1024, anon / 1024
 }
 
 // blank reports whether every pixel of the image is the same colour.

@@ -12,7 +12,7 @@ import (
 func init() {
 	register("version", command{summary: "print the version", usage: "version", run: cmdVersion})
 	register("sample", command{summary: "write the sample meeting (or the large generated one)",
-		usage: "sample [--large] -o OUT.parley", run: cmdSample})
+		usage: "sample [--large [--native]] -o OUT.parley", run: cmdSample})
 	register("check", command{summary: "validate a meeting: exit 0 valid (warnings printed), 1 not; --final: 1 while the statement has anything open",
 		usage: "check FILE.parley [--final]", run: cmdCheck})
 }
@@ -26,10 +26,11 @@ func cmdVersion(args []string, stdout, stderr io.Writer) int {
 }
 
 func cmdSample(args []string, stdout, stderr io.Writer) int {
-	const usage = "sample [--large] -o OUT.parley"
+	const usage = "sample [--large [--native]] -o OUT.parley"
 	fs := newFlags("sample", usage, stderr)
 	out := fs.String("o", "", "where to write the meeting")
 	large := fs.Bool("large", false, "write the large generated meeting used by the benchmarks")
+	native := fs.Bool("native", false, "with --large: give every participant a native-script (CJK) name")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return exitUsage
@@ -41,8 +42,11 @@ func cmdSample(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, usage, "say where to write the meeting with -o OUT.parley")
 	}
 	var m *app.Meeting
+	if *native && !*large {
+		return usageError(stderr, usage, "--native goes with --large")
+	}
 	if *large {
-		m = sample.Large(sample.LargeOptions{})
+		m = sample.Large(sample.LargeOptions{Native: *native})
 	} else {
 		m = sample.Sample()
 	}

@@ -32,6 +32,7 @@ func TestUsageErrors(t *testing.T) {
 		{"version", "extra"},
 		{"sample"},
 		{"sample", "-o"},
+		{"sample", "--native", "-o", "x.parley"},
 		{"check"},
 		{"check", "a.parley", "b.parley"},
 		{"check", "--no-such-flag", "a.parley"},
@@ -74,6 +75,20 @@ func TestSampleIsDeterministic(t *testing.T) {
 	// Flags after the positional arguments work too.
 	if code, _, _ := runCLI("sample", "-o", filepath.Join(dir, "x.parley"), "--large"); code != exitOK {
 		t.Fatal("flag after -o")
+	}
+	// --native gives every participant a name in CJK script.
+	native := filepath.Join(dir, "native.parley")
+	if code, _, errOut := runCLI("sample", "--large", "--native", "-o", native); code != exitOK {
+		t.Fatal(errOut)
+	}
+	n, _, err := storage.Load(native)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range n.People {
+		if r := []rune(p.Native); len(r) < 2 || r[0] < 0x3000 {
+			t.Fatalf("%s has native name %q", p.Name(), p.Native)
+		}
 	}
 }
 
