@@ -48,9 +48,12 @@ test: test-deps build
 	@echo "== tests (window, command line)"; $(GO) test -timeout $(TIMEOUT) ./ui/... ./cmd/...
 	@echo "== fuzz (short)"; $(MAKE) --no-print-directory fuzz FUZZTIME=15s
 
+# Minimising each new input for a second at most keeps a short run fuzzing:
+# by default Go spends up to a minute shrinking a large input, and a 15 s
+# run would do nothing else.
 FUZZTIME ?= 5m
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./storage
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./storage
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout $(TIMEOUT) ./app/... ./storage/... ./ui/... ./cmd/...
