@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -79,6 +80,10 @@ type Editor struct {
 	// text is the window's text font, cut to the characters on show (nil
 	// when the app runs another theme, as in most tests).
 	text *textFont
+	// trimWhenIdle makes trimSoon hand memory back after bursts of work;
+	// trim is its pending timer.
+	trimWhenIdle bool
+	trim         *time.Timer
 	// lastError is the last error shown (tests read it).
 	lastError error
 	closed    bool
@@ -170,6 +175,7 @@ func (e *Editor) setDocument(doc *app.Document, path, label string) {
 		v.reset()
 	}
 	e.refreshChrome()
+	e.trimSoon()
 }
 
 // changed passes an edit on to the views and updates the window's chrome.
@@ -295,6 +301,7 @@ func (e *Editor) showView(name string) {
 	e.current = name
 	e.body.Objects = []fyne.CanvasObject{v.object()}
 	e.body.Refresh()
+	e.trimSoon()
 	for i, vi := range viewInfos {
 		if vi.name == name {
 			e.nav.Select(i)

@@ -323,7 +323,10 @@ func (e *Editor) background(work func() (any, error), done func(any, error)) {
 	}
 	go func() {
 		v, err := work()
-		fyne.Do(func() { done(v, err) })
+		fyne.Do(func() {
+			done(v, err)
+			e.trimSoon()
+		})
 	}()
 }
 
