@@ -57,3 +57,14 @@ func BenchmarkProgrammeDurationEdit(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTextFont: building the window's text font for the large
+// meeting with native-script names (base cut, then the meeting's
+// characters), part of every cold start.
+func BenchmarkTextFont(b *testing.B) {
+	m := sample.Large(sample.LargeOptions{Native: true})
+	for i := 0; i < b.N; i++ {
+		t := newTextFont()
+		t.addAll(m)
+	}
+}
