@@ -15,8 +15,9 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr
               libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev
 TEST_PKGS  := xvfb xauth poppler-utils imagemagick xdotool
 
-# Packages whose tests need no display and run under the race detector.
-PURE_PKGS  := ./app/... ./storage/...
+# Packages whose tests need no display (the window's tests use Fyne's test
+# driver) and run under the race detector.
+PURE_PKGS  := ./app/... ./storage/... ./ui/...
 
 .PHONY: run build test check bench fuzz deps test-deps clean snapshot
 
@@ -37,15 +38,15 @@ deps:
 test-deps:
 	@./.ci/deps $(BUILD_PKGS) $(TEST_PKGS)
 
-# Every test: formatting and vet, the pure packages under the race
-# detector, the window with Fyne's test driver, the command line and the
+# Every test: formatting and vet, the domain, the file and the window (on
+# Fyne's test driver) under the race detector, the command line and the
 # real window under Xvfb, and a short fuzzing run of the file decoder.
 test: test-deps build
 	@echo "== gofmt"; out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 		if [ -n "$$out" ]; then echo "not gofmt-formatted:"; echo "$$out"; exit 1; fi
 	@echo "== go vet"; $(GO) vet ./...
 	@echo "== tests (race detector)"; $(GO) test -race -timeout $(TIMEOUT) $(PURE_PKGS)
-	@echo "== tests (window, command line)"; $(GO) test -timeout $(TIMEOUT) ./ui/... ./cmd/...
+	@echo "== tests (command line, real window)"; $(GO) test -timeout $(TIMEOUT) ./cmd/...
 	@echo "== fuzz (short)"; $(MAKE) --no-print-directory fuzz FUZZTIME=15s
 
 # Minimising each new input for a second at most keeps a short run fuzzing:
