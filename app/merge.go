@@ -437,8 +437,8 @@ func maxDot(a, b Dot) Dot {
 // mergeRecord merges the fields of m and t into out (a copy of m).
 func (g *merger) mergeRecord(k Kind, out, m, t, base Record) {
 	mm, tm := m.Meta(), t.Meta()
-	if !g.opt.Force && mm.Made == tm.Made && maps(mm.Revs, tm.Revs) {
-		return // every field has the same dot, so the same value
+	if !g.opt.Force && mm.Made == tm.Made && maps(mm.Revs, tm.Revs) && sameFields(m, t) {
+		return // every field has the same dot and the same value
 	}
 	om := out.Meta()
 	setRev := func(f string, d Dot) {
@@ -452,12 +452,17 @@ func (g *merger) mergeRecord(k Kind, out, m, t, base Record) {
 	}
 	for _, f := range FieldNames(out) {
 		dm, dt := mm.Rev(f), tm.Rev(f)
-		if dm == dt && !g.opt.Force {
-			continue
-		}
 		vm, _ := GetField(m, f)
 		vt, _ := GetField(t, f)
 		if dm == dt && FieldEqual(vm, vt) {
+			continue
+		}
+		if dm == dt && !g.opt.Force {
+			// The same edit cannot have left two values: one copy was
+			// changed outside Parley (by hand, by another tool). Neither
+			// value is dropped: the user chooses.
+			g.conflict(Conflict{Kind: k, Record: om.ID, Field: f, Mine: valueJSON(vm), Theirs: valueJSON(vt)},
+				om.ID+"|"+f+"|"+dm.String()+"|outside")
 			continue
 		}
 		mSeen, tSeen := g.mine.Clock.Covers(dt), g.theirs.Clock.Covers(dm)
@@ -513,6 +518,19 @@ func (g *merger) mergeRecord(k Kind, out, m, t, base Record) {
 	if len(tm.Extra) > 0 {
 		om.Extra = mergeExtra(mm.Extra, tm.Extra)
 	}
+}
+
+// sameFields reports whether two versions of a record hold equal values
+// in every field.
+func sameFields(a, b Record) bool {
+	for _, f := range FieldNames(a) {
+		va, _ := GetField(a, f)
+		vb, _ := GetField(b, f)
+		if !FieldEqual(va, vb) {
+			return false
+		}
+	}
+	return true
 }
 
 func maps(a, b map[string]Dot) bool {

@@ -564,6 +564,36 @@ func TestMergeSelf(t *testing.T) {
 	}
 }
 
+// A copy changed outside Parley (by hand, in a text editor) holds a value
+// no edit made: the merge keeps both values as a conflict rather than
+// dropping one because the revision data match.
+func TestMergeCopyChangedOutsideParley(t *testing.T) {
+	dm, _ := fork(origin())
+	mine := dm.Meeting()
+	theirs := mine.Clone()
+	for _, p := range theirs.People {
+		if p.ID == "sato" {
+			p.Native = "佐藤美咲"
+		}
+	}
+	for _, pair := range [][2]*app.Meeting{{mine, theirs}, {theirs, mine}} {
+		out, rep, err := app.Merge(pair[0], pair[1], app.MergeOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Conflicts) != 1 {
+			t.Fatalf("%d conflicts, want the hand edit: %+v", len(rep.Conflicts), rep.Conflicts)
+		}
+		c := rep.Conflicts[0]
+		if c.Record != "sato" || c.Field != "native" || !strings.Contains(string(c.Mine)+string(c.Theirs), "佐藤美咲") {
+			t.Errorf("conflict %+v", c)
+		}
+		if len(out.Conflicts) != 1 {
+			t.Errorf("the conflict is not kept in the merged meeting")
+		}
+	}
+}
+
 // TestConflictsKeptAndResolved: unresolved conflicts travel with the file,
 // are not doubled by another merge, and once resolved do not come back.
 func TestConflictsKeptAndResolved(t *testing.T) {

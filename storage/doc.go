@@ -31,7 +31,9 @@
 // histories share, anything else becomes a conflict stored in the file
 // (app.Merge has the rules). A record one copy lacks was added by the other
 // unless the first holds its tombstone: then it was deleted there, and it
-// stays deleted unless the other copy edited it since (a conflict). Clocks
+// stays deleted unless the other copy edited it since (a conflict). Two
+// values under the same dot mean a copy was changed outside Parley: a
+// conflict too, so a hand edit is never dropped silently. Clocks
 // merge by maximum, tombstones by union, so merging is deterministic and
 // can be repeated in any order.
 //
