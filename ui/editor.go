@@ -84,6 +84,9 @@ type Editor struct {
 	// trim is its pending timer.
 	trimWhenIdle bool
 	trim         *time.Timer
+	// reapplyPending: coverTyped has asked for the theme to be applied
+	// again and it has not been yet.
+	reapplyPending bool
 	// lastError is the last error shown (tests read it).
 	lastError error
 	closed    bool
@@ -193,6 +196,21 @@ func (e *Editor) cover(texts ...string) {
 	if e.text != nil && e.text.add(texts...) {
 		e.reapplyTheme()
 	}
+}
+
+// coverTyped is cover for text being typed or pasted: a new ideograph or
+// Hangul syllable brings its script's common characters along, and the
+// theme is re-applied once for a burst of characters (an input method
+// commits a whole word at once).
+func (e *Editor) coverTyped(s string) {
+	if e.text == nil || !e.text.addTyped(s) || e.reapplyPending {
+		return
+	}
+	e.reapplyPending = true
+	fyne.Do(func() {
+		e.reapplyPending = false
+		e.reapplyTheme()
+	})
 }
 
 // coverAll makes the window's text font draw every character of the text

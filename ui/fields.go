@@ -122,7 +122,7 @@ func (f *fieldEntry) load(value string) {
 }
 
 func (f *fieldEntry) userChanged(s string) {
-	f.ed.cover(s)
+	f.ed.coverTyped(s)
 	f.fit()
 	if f.loading {
 		return
@@ -377,14 +377,14 @@ func newPlainEntry(ed *Editor, multiLine bool) *plainEntry {
 
 // TypedRune takes a typed character.
 func (p *plainEntry) TypedRune(r rune) {
-	p.ed.cover(string(r))
+	p.ed.coverTyped(string(r))
 	p.Entry.TypedRune(r)
 }
 
 // TypedShortcut takes a shortcut; a paste brings the clipboard's text.
 func (p *plainEntry) TypedShortcut(s fyne.Shortcut) {
 	if paste, ok := s.(*fyne.ShortcutPaste); ok && paste.Clipboard != nil {
-		p.ed.cover(paste.Clipboard.Content())
+		p.ed.coverTyped(paste.Clipboard.Content())
 	}
 	p.Entry.TypedShortcut(s)
 }

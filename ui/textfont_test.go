@@ -67,6 +67,42 @@ func TestTextFontStartsSmallAndGrowsWithTheText(t *testing.T) {
 	}
 }
 
+// Typing the first ideograph or Hangul syllable of a script brings the
+// script's common characters along, so the rest of a name needs no re-cut;
+// text that is only shown (a meeting opened) brings exactly its characters.
+func TestTypingBringsTheCommonSet(t *testing.T) {
+	tf := newTextFont()
+	tf.add("水")
+	if !tf.covers('水') || tf.covers('川') {
+		t.Fatal("shown text did not bring exactly its characters")
+	}
+	for _, tc := range []struct {
+		typed     string
+		then, not rune
+		standard  string
+	}{
+		{"山", '川', '张', "JIS X 0208 level 1"},
+		{"김", '한', '힣', "KS X 1001"},
+		{"张", '们', 0, "GB 2312 level 1"},
+	} {
+		if !tf.addTyped(tc.typed) {
+			t.Errorf("typing %s changed nothing", tc.typed)
+		}
+		if !tf.covers(tc.then) {
+			t.Errorf("after typing %s, %c (%s) is not in the cut", tc.typed, tc.then, tc.standard)
+		}
+		if tc.not != 0 && tf.covers(tc.not) {
+			t.Errorf("after typing %s, %c came along too", tc.typed, tc.not)
+		}
+	}
+	if tf.addTyped("山川") {
+		t.Error("typing covered characters changed the cut")
+	}
+	if !tf.addTyped("힣") || !tf.covers('힣') {
+		t.Error("a rare syllable outside every common set is not added")
+	}
+}
+
 // theFont is the face the window draws regular text with.
 func theFont(e *Editor) fyne.Resource {
 	return e.app.Settings().Theme().Font(fyne.TextStyle{})
