@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -44,7 +45,9 @@ type Options struct {
 	// Snapshot, when set, writes the window's first frame to this PNG file
 	// and quits.
 	Snapshot string
-	// View is the view to show first.
+	// View is the view to show first. With Snapshot it may list several,
+	// separated by commas: each is shown in turn after the first frame,
+	// and the snapshot is of the last (memory after a tour of the window).
 	View string
 	// Started is when the process started, for the first-frame time.
 	Started time.Time
@@ -70,17 +73,22 @@ type Native interface {
 // Views lists the navigation views by name.
 var Views = []string{"overview", "delegations", "programme", "briefs", "statement", "problems"}
 
-// CheckView reports whether name is a view ("" is the default view).
-func CheckView(name string) error {
+// CheckView reports whether name is a view ("" is the default view) or,
+// with a snapshot, a comma-separated list of views.
+func CheckView(name string, snapshot bool) error {
 	if name == "" {
 		return nil
 	}
-	for _, v := range Views {
-		if v == name {
-			return nil
+	names := strings.Split(name, ",")
+	if len(names) > 1 && !snapshot {
+		return fmt.Errorf("a list of views (%s) goes with --snapshot; the window opens on one view", name)
+	}
+	for _, n := range names {
+		if !slices.Contains(Views, n) {
+			return fmt.Errorf("unknown view %q (use one of overview, delegations, programme, briefs, statement, problems)", n)
 		}
 	}
-	return fmt.Errorf("unknown view %q (use one of overview, delegations, programme, briefs, statement, problems)", name)
+	return nil
 }
 
 // Icon is the application icon.
@@ -139,7 +147,8 @@ func Open(a fyne.App, o Options) (*Editor, error) {
 	}
 	w.Resize(p.windowSize())
 	if o.View != "" {
-		e.showView(o.View)
+		first, _, _ := strings.Cut(o.View, ",")
+		e.showView(first)
 	}
 	if o.Redline != "" {
 		if err := e.openRedline(o.Redline); err != nil {
@@ -204,6 +213,13 @@ func snapshot(e *Editor, o Options) (err error) {
 			continue
 		}
 		elapsed := time.Since(started)
+		if _, tour, ok := strings.Cut(o.View, ","); ok {
+			for _, v := range strings.Split(tour, ",") {
+				fyne.DoAndWait(func() { e.showView(v) })
+				time.Sleep(500 * time.Millisecond) // drawn, and Fyne's caches filled
+			}
+			img = capture(e)
+		}
 		b := img.Bounds()
 		var buf bytes.Buffer
 		if err := png.Encode(&buf, img); err != nil {

@@ -15,7 +15,8 @@ var firstFrame = regexp.MustCompile(`first frame (\d+) ms after start; resident 
 // meeting, with Latin names and with native-script (CJK) names, and
 // reports the time to the first frame (target <= 1 s) and the resident
 // memory with the meeting open (target <= 150 MB): in all, without Mesa's
-// software OpenGL libraries, and private (not pages of files).
+// software OpenGL libraries, and private (not pages of files). The tour
+// variant shows every view in turn before measuring, on the native meeting.
 func BenchmarkColdStartLarge(b *testing.B) {
 	if _, err := exec.LookPath("xvfb-run"); err != nil {
 		b.Skip("xvfb-run is not installed")
@@ -25,7 +26,11 @@ func BenchmarkColdStartLarge(b *testing.B) {
 	if out, err := exec.Command("go", "build", "-tags", buildTags, "-o", bin, ".").CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
 	}
-	for _, tc := range []struct{ name, flag string }{{"latin", ""}, {"native", "--native"}} {
+	for _, tc := range []struct{ name, flag, views string }{
+		{"latin", "", "delegations"},
+		{"native", "--native", "delegations"},
+		{"tour", "--native", "delegations,overview,programme,briefs,statement,problems,delegations"},
+	} {
 		large := filepath.Join(dir, tc.name+".parley")
 		args := []string{"sample", "--large", "-o", large}
 		if tc.flag != "" {
@@ -37,7 +42,7 @@ func BenchmarkColdStartLarge(b *testing.B) {
 		b.Run(tc.name, func(b *testing.B) {
 			var sum [4]float64
 			for i := 0; i < b.N; i++ {
-				cmd := exec.Command("xvfb-run", "-a", "-s", "-screen 0 1400x900x24", bin, "--snapshot", filepath.Join(dir, "s.png"), "--view", "delegations", large)
+				cmd := exec.Command("xvfb-run", "-a", "-s", "-screen 0 1400x900x24", bin, "--snapshot", filepath.Join(dir, "s.png"), "--view", tc.views, large)
 				cmd.Env = append(os.Environ(), "HOME="+dir)
 				out, err := cmd.CombinedOutput()
 				if err != nil {

@@ -37,6 +37,7 @@ func TestUsageErrors(t *testing.T) {
 		{"check", "a.parley", "b.parley"},
 		{"check", "--no-such-flag", "a.parley"},
 		{"--view", "kitchen", "x.parley"},
+		{"--view", "overview,problems", "x.parley"},
 		{"a.parley", "b.parley"},
 	}
 	for _, args := range cases {

@@ -24,7 +24,7 @@ func runWindow(args []string, stdout, stderr io.Writer) int {
 	const usage = "[--snapshot OUT.png] [--view overview|delegations|programme|briefs|statement|problems] [--merge-with COPY.parley] [--redline N:M] [FILE.parley]"
 	fs := newFlags("parley", usage, stderr)
 	snapshot := fs.String("snapshot", "", "write the window's first frame to this PNG file and quit")
-	view := fs.String("view", "", "the view to show first")
+	view := fs.String("view", "", "the view to show first; with --snapshot, views separated by commas are shown in turn and the last is written")
 	mergeWith := fs.String("merge-with", "", "merge this copy of the meeting into FILE once the window is up")
 	redline := fs.String("redline", "", "open on the redline of two drafts, such as 1:2 or 2:current")
 	pos, err := parseArgs(fs, args)
@@ -38,7 +38,7 @@ func runWindow(args []string, stdout, stderr io.Writer) int {
 	if len(pos) == 1 {
 		opts.File = pos[0]
 	}
-	if err := ui.CheckView(opts.View); err != nil {
+	if err := ui.CheckView(opts.View, opts.Snapshot != ""); err != nil {
 		return usageError(stderr, usage, "%v", err)
 	}
 	fyneapp.SetMetadata(fyne.AppMetadata{ID: ui.AppID, Name: "Parley", Version: Version, Icon: ui.Icon,

@@ -59,6 +59,8 @@ func TestSnapshotUnderXvfb(t *testing.T) {
 		runs = append(runs, []string{"--snapshot", filepath.Join(dir, v+".png"), "--view", v, file})
 	}
 	runs = append(runs, []string{"--snapshot", filepath.Join(dir, "redline.png"), "--redline", "1:2", file})
+	// A tour: every view in turn, the snapshot of the last.
+	runs = append(runs, []string{"--snapshot", filepath.Join(dir, "tour.png"), "--view", "overview,delegations,problems", file})
 	for _, args := range runs {
 		cmd := exec.Command("xvfb-run", append([]string{"-a", "-s", "-screen 0 1400x900x24", bin}, args...)...)
 		cmd.Env = append(os.Environ(), "HOME="+dir, "LANG=en_US.UTF-8")
@@ -77,6 +79,25 @@ func TestSnapshotUnderXvfb(t *testing.T) {
 			t.Errorf("%v: the picture has %d colours: blank", args, colours)
 		}
 	}
+	// The tour ends on the Problems view, as the window opened on it shows.
+	if !samePixels(readPNG(t, filepath.Join(dir, "tour.png")), readPNG(t, filepath.Join(dir, "problems.png"))) {
+		t.Error("the tour's snapshot is not of its last view (Problems)")
+	}
+}
+
+func samePixels(a, b image.Image) bool {
+	if a.Bounds() != b.Bounds() {
+		return false
+	}
+	r := a.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // TestMergeSummarySnapshot opens the window with --merge-with and
