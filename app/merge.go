@@ -390,8 +390,14 @@ func editedSince(k Kind, r Record, clock Clock) (bool, Dot) {
 // sameContent reports whether two versions of a record have the same
 // values in every field but the order fields.
 func sameContent(k Kind, a, b Record) bool {
+	return sameValues(a, b, func(f string) bool { return orderField(k, f) })
+}
+
+// sameValues reports whether two versions of a record hold equal values in
+// every field skip does not leave out (nil: every field).
+func sameValues(a, b Record, skip func(field string) bool) bool {
 	for _, f := range FieldNames(a) {
-		if orderField(k, f) {
+		if skip != nil && skip(f) {
 			continue
 		}
 		va, _ := GetField(a, f)
@@ -437,7 +443,7 @@ func maxDot(a, b Dot) Dot {
 // mergeRecord merges the fields of m and t into out (a copy of m).
 func (g *merger) mergeRecord(k Kind, out, m, t, base Record) {
 	mm, tm := m.Meta(), t.Meta()
-	if !g.opt.Force && mm.Made == tm.Made && maps(mm.Revs, tm.Revs) && sameFields(m, t) {
+	if !g.opt.Force && mm.Made == tm.Made && maps(mm.Revs, tm.Revs) && sameValues(m, t, nil) {
 		return // every field has the same dot and the same value
 	}
 	om := out.Meta()
@@ -518,19 +524,6 @@ func (g *merger) mergeRecord(k Kind, out, m, t, base Record) {
 	if len(tm.Extra) > 0 {
 		om.Extra = mergeExtra(mm.Extra, tm.Extra)
 	}
-}
-
-// sameFields reports whether two versions of a record hold equal values
-// in every field.
-func sameFields(a, b Record) bool {
-	for _, f := range FieldNames(a) {
-		va, _ := GetField(a, f)
-		vb, _ := GetField(b, f)
-		if !FieldEqual(va, vb) {
-			return false
-		}
-	}
-	return true
 }
 
 func maps(a, b map[string]Dot) bool {
@@ -1086,15 +1079,5 @@ func sections(mine, out *Meeting) []SectionReport {
 // sameRecord reports whether two versions of a record hold the same values.
 func sameRecord(a, b Record) bool {
 	am, bm := a.Meta(), b.Meta()
-	if am.Made == bm.Made && maps(am.Revs, bm.Revs) {
-		return true
-	}
-	for _, f := range FieldNames(a) {
-		va, _ := GetField(a, f)
-		vb, _ := GetField(b, f)
-		if !FieldEqual(va, vb) {
-			return false
-		}
-	}
-	return true
+	return am.Made == bm.Made && maps(am.Revs, bm.Revs) || sameValues(a, b, nil)
 }
