@@ -85,27 +85,21 @@ func (t *textFont) resource() fyne.Resource {
 
 // add puts the glyphs of every character of texts in the cut. It reports
 // whether the cut changed (the theme must then be applied again).
-func (t *textFont) add(texts ...string) bool {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	n := len(t.runes)
-	for _, s := range texts {
-		t.scan(s)
-	}
-	if len(t.runes) == n {
-		return false
-	}
-	t.cut()
-	return true
-}
+func (t *textFont) add(texts ...string) bool { return t.addAll(texts) }
 
 // addAll puts in the cut every character of the text held in v: a
-// meeting, a record, an imported table.
+// meeting, records, an imported table.
 func (t *textFont) addAll(v any) bool {
+	return t.grow(func() { app.EachText(v, t.scan) })
+}
+
+// grow runs scan, which may add characters, and cuts the font again if it
+// did. It reports whether the cut changed.
+func (t *textFont) grow(scan func()) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	n := len(t.runes)
-	app.EachText(v, t.scan)
+	scan()
 	if len(t.runes) == n {
 		return false
 	}
@@ -146,7 +140,6 @@ func (t *textFont) covers(r rune) bool {
 // brings the whole set into the cut, so that typing a name re-cuts the font
 // once (about 90 ms with the large meeting open), not once per character.
 type commonSet struct {
-	name       string
 	enc        encoding.Encoding
 	lead       [2]byte   // first bytes, inclusive
 	trail      [][2]byte // second bytes, inclusive ranges
@@ -155,11 +148,17 @@ type commonSet struct {
 	membership map[rune]bool
 }
 
+// commonSets are tried in order: a character in several sets brings the
+// first.
 var commonSets = []*commonSet{
-	{name: "JIS X 0208 level 1 kanji", enc: japanese.EUCJP, lead: [2]byte{0xB0, 0xCF}, trail: [][2]byte{{0xA1, 0xFE}}},
-	{name: "KS X 1001 Hangul", enc: korean.EUCKR, lead: [2]byte{0xB0, 0xC8}, trail: [][2]byte{{0xA1, 0xFE}}},
-	{name: "GB 2312 level 1 hanzi", enc: simplifiedchinese.GBK, lead: [2]byte{0xB0, 0xD7}, trail: [][2]byte{{0xA1, 0xFE}}},
-	{name: "Big5 common hanzi", enc: traditionalchinese.Big5, lead: [2]byte{0xA4, 0xC6}, trail: [][2]byte{{0x40, 0x7E}, {0xA1, 0xFE}}},
+	// JIS X 0208 level 1 kanji (EUC-JP rows 16 to 47).
+	{enc: japanese.EUCJP, lead: [2]byte{0xB0, 0xCF}, trail: [][2]byte{{0xA1, 0xFE}}},
+	// KS X 1001 Hangul syllables (EUC-KR rows 16 to 40).
+	{enc: korean.EUCKR, lead: [2]byte{0xB0, 0xC8}, trail: [][2]byte{{0xA1, 0xFE}}},
+	// GB 2312 level 1 hanzi (EUC-CN rows 16 to 55).
+	{enc: simplifiedchinese.GBK, lead: [2]byte{0xB0, 0xD7}, trail: [][2]byte{{0xA1, 0xFE}}},
+	// Big5 frequently used hanzi.
+	{enc: traditionalchinese.Big5, lead: [2]byte{0xA4, 0xC6}, trail: [][2]byte{{0x40, 0x7E}, {0xA1, 0xFE}}},
 }
 
 // has reports whether r is in the set, decoding the table the first time.
@@ -194,27 +193,27 @@ func isIdeographOrHangul(r rune) bool {
 // addTyped is add for text someone is typing: an ideograph or Hangul
 // syllable new to the cut brings the first common set that holds it.
 func (t *textFont) addTyped(s string) bool {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	n := len(t.runes)
-	t.scan(s)
-	for _, r := range t.runes[n:] {
-		if !isIdeographOrHangul(r) {
-			continue
-		}
-		for i, c := range commonSets {
-			if c.has(r) {
-				if !t.setAdded[i] {
-					t.setAdded[i] = true
-					t.scanFrom(string(c.runes))
-				}
-				break
+	return t.grow(func() {
+		n := len(t.runes)
+		t.scan(s)
+		for _, r := range t.runes[n:] {
+			if isIdeographOrHangul(r) {
+				t.addCommonSet(r)
 			}
 		}
+	})
+}
+
+// addCommonSet puts in the cut the first common set that holds r, unless
+// it is there already.
+func (t *textFont) addCommonSet(r rune) {
+	for i, c := range commonSets {
+		if c.has(r) {
+			if !t.setAdded[i] {
+				t.setAdded[i] = true
+				t.scanFrom(string(c.runes))
+			}
+			return
+		}
 	}
-	if len(t.runes) == n {
-		return false
-	}
-	t.cut()
-	return true
 }
