@@ -107,6 +107,7 @@ func NewEditor(a fyne.App, w fyne.Window, doc *app.Document, path, label string)
 	}
 	e.doc = doc
 	e.path, e.label = path, label
+	e.coverAll(doc.Meeting()) // before the views measure any text
 	e.build()
 	e.setDocument(doc, path, label)
 	return e
@@ -167,12 +168,12 @@ func (e *Editor) setDocument(doc *app.Document, path, label string) {
 	if e.rec != nil && e.doc != nil && e.doc != doc {
 		e.rec.Discard(e.path)
 	}
+	if doc != e.doc { // NewEditor covered its first meeting already
+		e.coverAll(doc.Meeting())
+	}
 	e.fp = storage.Fingerprint{}
 	e.doc, e.path, e.label = doc, path, label
 	e.unsub = doc.Subscribe(func(ev app.Event) { e.changed(ev) })
-	if e.text != nil && e.text.addAll(doc.Meeting()) {
-		e.reapplyTheme()
-	}
 	e.problems = app.Validate(doc.Meeting())
 	for _, v := range e.views {
 		v.reset()
@@ -221,24 +222,20 @@ func (e *Editor) coverAll(v any) {
 	}
 }
 
-// coverChanges makes the text font draw what an edit brought in.
+// coverChanges makes the text font draw what an edit brought in, cutting
+// it once for all the records the edit touched.
 func (e *Editor) coverChanges(ev app.Event) {
-	if e.text == nil {
-		return
-	}
-	grew := false
+	var touched []any
 	for _, c := range ev.Changes {
 		if c.ID == "" { // the whole meeting was swapped (merge, undo of one)
-			grew = e.text.addAll(e.doc.Meeting()) || grew
+			touched = []any{e.doc.Meeting()}
 			break
 		}
 		if ref, ok := e.doc.Lookup(c.ID); ok {
-			app.EachText(ref.Record, func(s string) { grew = e.text.add(s) || grew })
+			touched = append(touched, ref.Record)
 		}
 	}
-	if grew {
-		e.reapplyTheme()
-	}
+	e.coverAll(touched)
 }
 
 // reapplyTheme makes Fyne load the grown text font: it drops its parsed

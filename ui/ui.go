@@ -97,8 +97,7 @@ var Icon = fyne.NewStaticResource("parley.png", assets.Icon)
 // Open prepares the window on the meeting the options name, without
 // showing it.
 func Open(a fyne.App, o Options) (*Editor, error) {
-	th := newTheme()
-	a.Settings().SetTheme(th)
+	a.Settings().SetTheme(newTheme())
 	a.SetIcon(Icon)
 	p := prefs{a.Preferences()}
 	var m *app.Meeting
@@ -127,9 +126,6 @@ func Open(a fyne.App, o Options) (*Editor, error) {
 	if m == nil {
 		m = sample.Sample()
 		label = "Sample meeting"
-	}
-	if th.text.addAll(m) {
-		a.Settings().SetTheme(th) // before anything is drawn in the old cut
 	}
 	w := a.NewWindow("Parley")
 	e := NewEditor(a, w, app.NewDocument(m), path, label)
