@@ -8,6 +8,9 @@ TAGS      := no_emoji
 TIMEOUT   ?= 30m
 export LANG := en_US.UTF-8
 export CGO_ENABLED := 1
+# Builds and tests use Fyne with the patches .ci/fyne-*.patch (see README).
+WORK      := bin/go.work
+export GOWORK := $(CURDIR)/$(WORK)
 
 # What building needs (a C compiler, pkg-config, GL, X11 and Wayland headers)
 # and what the tests need on top (Xvfb, PDF tools, screenshots, input).
@@ -18,6 +21,8 @@ TEST_PKGS  := xvfb xauth poppler-utils imagemagick xdotool
 # Packages whose tests need no display (the window's tests use Fyne's test
 # driver) and run under the race detector.
 PURE_PKGS  := ./app/... ./storage/... ./ui/...
+# The patched Fyne package, with its own tests and the patch's.
+FYNE_PATCHED := fyne.io/fyne/v2/internal/painter
 
 .PHONY: run build test check bench fuzz deps test-deps clean snapshot
 
@@ -26,11 +31,14 @@ run: deps build
 
 build: $(BIN)
 
-$(BIN): FORCE
+$(BIN): $(WORK) FORCE
 	@mkdir -p bin
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/parley
 
 FORCE:
+
+$(WORK): go.mod .ci/fyne-patch $(wildcard .ci/fyne-*.patch)
+	@./.ci/fyne-patch
 
 deps:
 	@./.ci/deps $(BUILD_PKGS)
@@ -42,10 +50,10 @@ test-deps:
 # Fyne's test driver) under the race detector, the command line and the
 # real window under Xvfb, and a short fuzzing run of the file decoder.
 test: test-deps build
-	@echo "== gofmt"; out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	@echo "== gofmt"; out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './bin/*')); \
 		if [ -n "$$out" ]; then echo "not gofmt-formatted:"; echo "$$out"; exit 1; fi
 	@echo "== go vet"; $(GO) vet ./...
-	@echo "== tests (race detector)"; $(GO) test -race -timeout $(TIMEOUT) $(PURE_PKGS)
+	@echo "== tests (race detector)"; $(GO) test -race -timeout $(TIMEOUT) $(PURE_PKGS) $(FYNE_PATCHED)
 	@echo "== tests (command line, real window)"; $(GO) test -timeout $(TIMEOUT) ./cmd/...
 	@echo "== fuzz (short)"; $(MAKE) --no-print-directory fuzz FUZZTIME=15s
 
@@ -53,10 +61,10 @@ test: test-deps build
 # by default Go spends up to a minute shrinking a large input, and a 15 s
 # run would do nothing else.
 FUZZTIME ?= 5m
-fuzz:
+fuzz: $(WORK)
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./storage
 
-bench:
+bench: $(WORK)
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout $(TIMEOUT) ./app/... ./storage/... ./ui/... ./cmd/...
 
 VIEW ?= programme
