@@ -84,6 +84,8 @@ type Editor struct {
 	// trim is its pending timer.
 	trimWhenIdle bool
 	trim         *time.Timer
+	// releaseC hands the C heap's free memory back (Options.ReleaseC).
+	releaseC func() bool
 	// reapplyPending: coverTyped has asked for the theme to be applied
 	// again and it has not been yet.
 	reapplyPending bool

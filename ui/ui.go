@@ -59,6 +59,10 @@ type Options struct {
 	// Redline opens the statement's redline of two drafts: "1:2" or
 	// "2:current".
 	Redline string
+	// ReleaseC, when set, hands the C allocator's free memory back to the
+	// system (the OpenGL renderer allocates through it). It runs with the
+	// Go runtime's own release, after bursts of work.
+	ReleaseC func() bool
 }
 
 // Native does for a window what Fyne has no API for: read the pixels the
@@ -130,6 +134,7 @@ func Open(a fyne.App, o Options) (*Editor, error) {
 	w := a.NewWindow("Parley")
 	e := NewEditor(a, w, app.NewDocument(m), path, label)
 	e.native = o.Native
+	e.releaseC = o.ReleaseC
 	protectFilesFromSaveDialog(e)
 	e.fp = fp
 	if rec, err := storage.DefaultRecovery(); err == nil {
@@ -226,7 +231,7 @@ func snapshot(e *Editor, o Options) (err error) {
 		}
 		// Measure the window with the meeting open, after the frame's
 		// copies made for the PNG are garbage.
-		settle()
+		e.settle()
 		fmt.Fprintf(os.Stdout, "wrote %s (%dx%d); first frame %d ms after start", o.Snapshot, b.Dx(), b.Dy(), elapsed.Milliseconds())
 		if rss, soft, private := residentMB(); rss > 0 {
 			fmt.Fprintf(os.Stdout, "; resident memory %d MB", rss)
@@ -286,9 +291,15 @@ func (e *Editor) restorePosition() {
 	}
 }
 
-// settle hands back to the system the memory that start-up used only for
-// a moment (parsing the fonts makes most of it).
-func settle() { debug.FreeOSMemory() }
+// settle hands back to the system the memory that a burst of work used
+// only for a moment: the Go heap's (parsing fonts makes most of it at
+// start-up) and the C heap's (the OpenGL renderer's).
+func (e *Editor) settle() {
+	debug.FreeOSMemory()
+	if e.releaseC != nil {
+		e.releaseC()
+	}
+}
 
 // gcPercent is the garbage collector's target: the heap may grow by half
 // its live size between collections, not by all of it (Go's default). The
@@ -307,7 +318,7 @@ func (e *Editor) trimSoon() {
 	if e.trim != nil {
 		e.trim.Stop()
 	}
-	e.trim = time.AfterFunc(2*time.Second, settle)
+	e.trim = time.AfterFunc(2*time.Second, e.settle)
 }
 
 // residentMB is the process's resident memory in MiB (Linux; 0 elsewhere),

@@ -9,6 +9,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"parley/ui"
+	"parley/ui/malloc"
 	"parley/ui/x11"
 )
 
@@ -34,7 +35,7 @@ func runWindow(args []string, stdout, stderr io.Writer) int {
 	if len(pos) > 1 {
 		return usageError(stderr, usage, "open one file at a time")
 	}
-	opts := ui.Options{Snapshot: *snapshot, View: *view, Started: started, Native: native, MergeWith: *mergeWith, Redline: *redline}
+	opts := ui.Options{Snapshot: *snapshot, View: *view, Started: started, Native: native, ReleaseC: malloc.Release, MergeWith: *mergeWith, Redline: *redline}
 	if len(pos) == 1 {
 		opts.File = pos[0]
 	}
