@@ -242,7 +242,10 @@ func (e *Editor) coverChanges(ev app.Event) {
 
 // reapplyTheme makes Fyne load the grown text font: it drops its parsed
 // faces and redraws every widget.
-func (e *Editor) reapplyTheme() { e.app.Settings().SetTheme(e.app.Settings().Theme()) }
+func (e *Editor) reapplyTheme() {
+	e.app.Settings().SetTheme(e.app.Settings().Theme())
+	e.trimSoon() // Fyne parses the new cut: a burst of work
+}
 
 // refreshChrome updates the title, the status line and the problem count.
 func (e *Editor) refreshChrome() {
