@@ -44,8 +44,7 @@ type binding struct {
 // method (edit). Consecutive keystrokes fold into one undo step; undo and
 // redo go to the document; a multi-line entry grows with its text.
 type fieldEntry struct {
-	widget.Entry
-	ed    *Editor
+	plainEntry
 	label string
 	// b is the field the entry is bound to (bind).
 	b binding
@@ -85,7 +84,7 @@ func newEditEntry(ed *Editor, title string, multiLine bool) *fieldEntry {
 }
 
 func newEntry(ed *Editor, label string, multiLine bool, minRows, maxRows int) *fieldEntry {
-	f := &fieldEntry{ed: ed, label: label, minRows: minRows, maxRows: maxRows}
+	f := &fieldEntry{plainEntry: plainEntry{ed: ed}, label: label, minRows: minRows, maxRows: maxRows}
 	f.MultiLine = multiLine
 	if multiLine {
 		f.Wrapping = fyne.TextWrapWord
@@ -199,7 +198,7 @@ func (f *fieldEntry) TypedShortcut(s fyne.Shortcut) {
 		f.ed.redo()
 	case f.onShortcut != nil && f.onShortcut(s):
 	default:
-		f.Entry.TypedShortcut(s)
+		f.plainEntry.TypedShortcut(s)
 	}
 }
 
@@ -357,9 +356,11 @@ func enumStrings[T ~string](vals []T) []string {
 	return out
 }
 
-// plainEntry is an entry for text that is not yet a field of the meeting
-// (a search, a new draft's label, a value to settle a conflict with): what
-// is typed or pasted into it joins the window's text font at once.
+// plainEntry is an entry whose typed or pasted text joins the window's
+// text font before the entry draws it (Editor.coverInput). On its own it
+// holds text that is not yet a field of the meeting (a search, a new
+// draft's label, a value to settle a conflict with); fieldEntry builds on
+// it.
 type plainEntry struct {
 	widget.Entry
 	ed *Editor
@@ -377,14 +378,14 @@ func newPlainEntry(ed *Editor, multiLine bool) *plainEntry {
 
 // TypedRune takes a typed character.
 func (p *plainEntry) TypedRune(r rune) {
-	p.ed.coverTyped(string(r))
+	p.ed.coverInput(string(r))
 	p.Entry.TypedRune(r)
 }
 
 // TypedShortcut takes a shortcut; a paste brings the clipboard's text.
 func (p *plainEntry) TypedShortcut(s fyne.Shortcut) {
 	if paste, ok := s.(*fyne.ShortcutPaste); ok && paste.Clipboard != nil {
-		p.ed.coverTyped(paste.Clipboard.Content())
+		p.ed.coverInput(paste.Clipboard.Content())
 	}
 	p.Entry.TypedShortcut(s)
 }

@@ -340,8 +340,7 @@ func (f *paraForm) addAlternative(base *app.Paragraph) {
 	if len(names) > 0 {
 		side.SetSelectedIndex(0)
 	}
-	text := widget.NewMultiLineEntry()
-	text.Wrapping = fyne.TextWrapWord
+	text := newPlainEntry(f.s.ed, true)
 	text.SetMinRowsVisible(6)
 	text.SetText(base.Text.Plain())
 	items := []*widget.FormItem{
@@ -370,7 +369,7 @@ func (f *paraForm) addAlternative(base *app.Paragraph) {
 type altDialog struct {
 	d    dialog.Dialog
 	side *widget.Select
-	text *widget.Entry
+	text *plainEntry
 }
 
 // focus puts the cursor in a field of the form.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -132,6 +133,36 @@ func TestTypedCharactersJoinTheWindowFont(t *testing.T) {
 	test.Type(d.search, "권")
 	if !draws(t, theFont(e), '권') {
 		t.Error("a search typed in Hangul is not in the window font")
+	}
+}
+
+// TestTypedCharacterJoinsTheFontBeforeTheEntryTakesIt checks that the
+// theme is applied with the grown cut before an entry takes a character
+// the cut lacked: measured with the old cut, the character would send
+// Fyne through the system's fonts, and a face found there stays loaded.
+func TestTypedCharacterJoinsTheFontBeforeTheEntryTakesIt(t *testing.T) {
+	e := newTestEditor(t)
+	e.showView("delegations")
+	d := e.views["delegations"].(*delegations)
+	test.Tap(button(t, e, "Add"))
+	for _, tc := range []struct {
+		name  string
+		entry fyne.Focusable
+		text  func() string
+		typed string
+	}{
+		{"a field", d.form.native, func() string { return d.form.native.Text }, "齾"},
+		{"the search", d.search, func() string { return d.search.Text }, "齉"},
+	} {
+		var held []string // the entry's text each time the theme was applied
+		e.app.Settings().AddListener(func(fyne.Settings) { held = append(held, tc.text()) })
+		test.Type(tc.entry, tc.typed)
+		if len(held) == 0 || strings.Contains(held[0], tc.typed) {
+			t.Errorf("%s: the theme was applied with the entry holding %q; want before it took %q", tc.name, held, tc.typed)
+		}
+		if !draws(t, theFont(e), []rune(tc.typed)[0]) {
+			t.Errorf("%s: %q is not in the window font", tc.name, tc.typed)
+		}
 	}
 }
 
