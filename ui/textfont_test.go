@@ -243,7 +243,7 @@ func TestEmbeddedFontPagesCanBeDropped(t *testing.T) {
 		t.Fatalf("the embedded fonts come to %d bytes: some are missing", total)
 	}
 	// Each font loses at most a page at either end.
-	if n := pages.Drop(embeddedFonts()...); n < total-2*4096*len(embeddedFonts()) {
+	if n := pages.Drop(embeddedFonts()...); n < total-2*os.Getpagesize()*len(embeddedFonts()) {
 		t.Errorf("dropped %d bytes of the %d the embedded fonts hold", n, total)
 	}
 	tf := newTextFont() // cuts the CJK font, reading its dropped pages
