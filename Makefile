@@ -8,9 +8,8 @@ TAGS      := no_emoji
 TIMEOUT   ?= 30m
 export LANG := en_US.UTF-8
 export CGO_ENABLED := 1
-# Builds and tests use Fyne with the patches .ci/fyne-*.patch (see README).
-WORK      := bin/go.work
-export GOWORK := $(CURDIR)/$(WORK)
+# One Fyne for every build path: the version go.mod names, as it is.
+export GOWORK := off
 
 # What building needs (a C compiler, pkg-config, GL, X11 and Wayland headers)
 # and what the tests need on top (Xvfb, PDF tools, screenshots, input).
@@ -21,8 +20,6 @@ TEST_PKGS  := xvfb xauth poppler-utils imagemagick xdotool
 # Packages whose tests need no display (the window's tests use Fyne's test
 # driver) and run under the race detector.
 PURE_PKGS  := ./app/... ./storage/... ./ui/...
-# The patched Fyne package, with its own tests and the patch's.
-FYNE_PATCHED := fyne.io/fyne/v2/internal/painter
 
 .PHONY: run build test check bench fuzz deps test-deps clean snapshot
 
@@ -31,14 +28,11 @@ run: deps build
 
 build: $(BIN)
 
-$(BIN): $(WORK) FORCE
+$(BIN): FORCE
 	@mkdir -p bin
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/parley
 
 FORCE:
-
-$(WORK): go.mod .ci/fyne-patch $(wildcard .ci/fyne-*.patch)
-	@./.ci/fyne-patch
 
 deps:
 	@./.ci/deps $(BUILD_PKGS)
@@ -53,7 +47,7 @@ test: test-deps build
 	@echo "== gofmt"; out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './bin/*')); \
 		if [ -n "$$out" ]; then echo "not gofmt-formatted:"; echo "$$out"; exit 1; fi
 	@echo "== go vet"; $(GO) vet ./...
-	@echo "== tests (race detector)"; $(GO) test -race -timeout $(TIMEOUT) $(PURE_PKGS) $(FYNE_PATCHED)
+	@echo "== tests (race detector)"; $(GO) test -race -timeout $(TIMEOUT) $(PURE_PKGS)
 	@echo "== tests (command line, real window)"; $(GO) test -timeout $(TIMEOUT) ./cmd/...
 	@echo "== fuzz (short)"; $(MAKE) --no-print-directory fuzz FUZZTIME=100000x
 
@@ -63,10 +57,10 @@ test: test-deps build
 # about 10 s here) rather than time: Go 1.26's fuzzer can fail a timed run
 # with "context deadline exceeded" as the time runs out (go.dev/issue/75804).
 FUZZTIME ?= 5m
-fuzz: $(WORK)
+fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1s ./storage
 
-bench: $(WORK)
+bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout $(TIMEOUT) ./app/... ./storage/... ./ui/... ./cmd/...
 
 VIEW ?= programme

@@ -3,7 +3,6 @@ package ui
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +15,6 @@ import (
 	"parley/app"
 	"parley/app/sample"
 	"parley/storage"
-	"parley/ui/pages"
 )
 
 // draws reports whether the font in res has a glyph for r.
@@ -225,30 +223,4 @@ func waitFor(t *testing.T, cond func() bool, what string) {
 		}
 	}
 	t.Errorf("%s: not drawn", what)
-}
-
-// TestEmbeddedFontPagesCanBeDropped checks that every font the window
-// reads lies in the program file, where settle can drop its pages (a font
-// built on the heap, say by a Fyne upgrade, would silently keep them), and
-// that the window still draws with its text font after a drop.
-func TestEmbeddedFontPagesCanBeDropped(t *testing.T) {
-	if runtime.GOOS != "linux" {
-		t.Skip("pages are dropped on Linux only")
-	}
-	total := 0
-	for _, f := range embeddedFonts() {
-		total += len(f)
-	}
-	if total < 8<<20 {
-		t.Fatalf("the embedded fonts come to %d bytes: some are missing", total)
-	}
-	// Each font loses at most a page at either end.
-	if n := pages.Drop(embeddedFonts()...); n < total-2*os.Getpagesize()*len(embeddedFonts()) {
-		t.Errorf("dropped %d bytes of the %d the embedded fonts hold", n, total)
-	}
-	tf := newTextFont() // cuts the CJK font, reading its dropped pages
-	tf.add("水島光一")
-	if !draws(t, tf.resource(), '水') {
-		t.Error("the cut made after a drop lacks 水")
-	}
 }

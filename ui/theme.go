@@ -5,8 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-
-	"parley/assets"
 )
 
 // parleyTheme is Fyne's default theme (light or dark as the system says)
@@ -32,19 +30,4 @@ func (t parleyTheme) Font(s fyne.TextStyle) fyne.Resource {
 // Color keeps the default colours.
 func (t parleyTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	return t.Theme.Color(n, v)
-}
-
-// embeddedFonts are the fonts the program file carries: ours (the window's
-// cut is made from the CJK one, the PDF embeds cuts of all of them) and
-// Fyne's own. Cutting or parsing a face reads one in full; its pages are
-// not needed again until the next cut or parse (settle drops them).
-func embeddedFonts() [][]byte {
-	fonts := [][]byte{assets.CJK, assets.TextRegular, assets.TextBold, assets.TextItalic}
-	for _, r := range []fyne.Resource{theme.DefaultTextFont(), theme.DefaultTextBoldFont(), theme.DefaultTextItalicFont(),
-		theme.DefaultTextBoldItalicFont(), theme.DefaultTextMonospaceFont(), theme.DefaultSymbolFont(), theme.DefaultEmojiFont()} {
-		if r != nil { // no emoji font with the no_emoji tag
-			fonts = append(fonts, r.Content())
-		}
-	}
-	return fonts
 }

@@ -32,7 +32,6 @@ import (
 	"parley/app/sample"
 	"parley/assets"
 	"parley/storage"
-	"parley/ui/pages"
 )
 
 // AppID is the application's unique ID (preferences, storage folders).
@@ -294,10 +293,8 @@ func (e *Editor) restorePosition() {
 
 // settle hands back to the system the memory that a burst of work used
 // only for a moment: the Go heap's (parsing fonts makes most of it at
-// start-up), the C heap's (the OpenGL renderer's) and the pages of the
-// fonts embedded in the program, read in full to cut or parse a face.
+// start-up) and the C heap's (the OpenGL renderer's).
 func (e *Editor) settle() {
-	pages.Drop(embeddedFonts()...)
 	debug.FreeOSMemory()
 	if e.releaseC != nil {
 		e.releaseC()

@@ -1,4 +1,4 @@
-//go:build linux || freebsd || openbsd || netbsd
+//go:build (linux || freebsd || openbsd || netbsd) && cgo
 
 // Package x11 reaches the native X11 window behind a Fyne window for what
 // Fyne has no API for: reading the window's pixels as the screen shows
@@ -92,7 +92,6 @@ static int parley_move(unsigned long win, int x, int y) {
 import "C"
 
 import (
-	"errors"
 	"fmt"
 	"image"
 	"unsafe"
@@ -100,9 +99,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver"
 )
-
-// Native implements ui.Native for X11.
-type Native struct{}
 
 // handle returns the X11 window of a Fyne window, or 0. Like every
 // method here it must run on the UI goroutine.
@@ -119,9 +115,6 @@ func handle(w fyne.Window) uintptr {
 	})
 	return h
 }
-
-// ErrUnavailable says the window is not an X11 window (Wayland, say).
-var ErrUnavailable = errors.New("not an X11 window")
 
 // Capture reads the window's pixels from the X server.
 func (Native) Capture(w fyne.Window) (image.Image, error) {
