@@ -23,7 +23,8 @@ import (
 //	                                                 (or "## Scope", or "**Scope**" alone)
 //	3. The Participants [will] ... (ad ref)          [square brackets]: text not agreed, proposed by the
 //	                                                 importing side; "(ad ref)" at the end: agreed ad ref
-//	3 bis. The Participants ...                      an alternative wording of paragraph 3 (bis, ter, quater...)
+//	3 bis. [The Participants ...]                    an alternative wording of paragraph 3 (bis, ter, quater...),
+//	                                                 after 3's sub-paragraphs; the brackets round it are its own
 //	 - a. **Harden cyber defences** by ...           sub-paragraphs "a.", "a)", "(a)", "- a.", with an optional
 //	   - i. ...                                      **bold lead-in**; under them "i.", "(i)"...
 //
@@ -308,6 +309,9 @@ func ParseDraft(text, side string) *ParsedDraft {
 		cur.add(line, n)
 	}
 	flush()
+	// An alternative written before its paragraph's sub-paragraphs is
+	// stored after them, where it is shown.
+	r.out.Paragraphs = displayOrder(r.out.Paragraphs)
 	keys := PosSequence(len(r.out.Paragraphs))
 	for i, p := range r.out.Paragraphs {
 		p.Pos = keys[i]
@@ -401,8 +405,15 @@ func (r *draftReader) paragraph(b *block) {
 	} else if l.kind != labelNone {
 		r.lastLevel = p.Level
 	}
+	cut := 0 // bytes taken off the end of the block's text
+	if base != nil {
+		text, cut = unwrapAlternative(text, cut)
+	}
 	text = r.leadIn(p, text, b)
-	off := b.text.Len() - len(text) // text is what follows the lead-in
+	if base != nil && p.LeadIn != "" {
+		text, cut = unwrapAlternative(text, cut)
+	}
+	off := b.text.Len() - cut - len(text) // text is what follows the lead-in
 	if t, ok := cutAdRef(text); ok {
 		text = t
 		p.State = StateAdRef
@@ -518,6 +529,34 @@ func (r *draftReader) leadIn(p *Paragraph, text string, b *block) string {
 		r.problem(b.lineAt(b.text.Len()-len(text)+from+k), "bold marks (**) inside the text: only a bold lead-in at the start of a paragraph is kept as such; the marks are kept as text")
 	}
 	return text
+}
+
+// unwrapAlternative takes off the brackets that enclose the whole of an
+// alternative wording ("3 bis. [Within the Dialogue, ...]"): they are the
+// alternative's own, not a bracket in its text. Brackets inside stay.
+// cut counts the bytes taken off the end so far; it returns the new count.
+func unwrapAlternative(text string, cut int) (string, int) {
+	if !strings.HasPrefix(text, "[") || !strings.HasSuffix(text, "]") {
+		return text, cut
+	}
+	depth := 0
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 && i != len(text)-1 {
+				return text, cut // "[a] and [b]": two brackets, not one round the whole
+			}
+		}
+	}
+	if depth != 0 {
+		return text, cut
+	}
+	inner := strings.TrimLeft(text[1:len(text)-1], " ")
+	trimmed := strings.TrimRight(inner, " ")
+	return trimmed, cut + 1 + len(inner) - len(trimmed)
 }
 
 // cutAdRef removes an "(ad ref)" mark at the end of the text.
@@ -654,32 +693,47 @@ func draftLabel(p *Paragraph, lab string) string {
 	return "   - " + core + ". "
 }
 
+// paraBody writes a paragraph's **lead-in** and text with its brackets;
+// an alternative wording is bracketed as a whole.
 func paraBody(p *Paragraph) string {
 	var s string
 	text := p.Text.Bracketed()
 	if p.LeadIn != "" {
 		s = "**" + p.LeadIn + "**" + LeadInGap(text)
 	}
-	s += text
+	s = strings.TrimRight(s+text, " ")
+	if p.AltOf != "" && s != "" {
+		s = "[" + s + "]"
+	}
 	if p.State == StateAdRef {
 		s += " (ad ref)"
 	}
-	return strings.TrimRight(s, " ")
+	return s
 }
 
 // LeadInGap is what stands between a bold lead-in and the paragraph's
-// text: a space, or nothing when the text starts with punctuation
-// ("**Enhance collaboration ...**, recognising that ...").
+// text: a space, or nothing when the text starts with punctuation that
+// follows a word directly ("**Enhance collaboration ...**, recognising
+// that ...", "**Satellite communications**.").
 func LeadInGap(text string) string {
 	r, _ := utf8.DecodeRuneInString(text)
-	if text == "" || strings.ContainsRune(",.;:)", r) || unspaced(r) {
+	if text == "" || NoSpaceBefore(r) {
 		return ""
 	}
 	return " "
 }
 
+// NoSpaceBefore reports whether r follows the word before it without a
+// space: , . ; : ! ? ) ] } closing quotes, the ellipsis, and the
+// characters of scripts written without spaces (Chinese, Japanese).
+func NoSpaceBefore(r rune) bool {
+	return strings.ContainsRune(",.;:!?)]}’”»…%", r) || unspaced(r)
+}
+
 // displayOrder returns the paragraphs in order with each paragraph's
-// alternatives right after it (wherever they are in the list).
+// alternatives (wherever they are in the list) after the whole paragraph
+// they replace: after its sub-paragraphs, before the next paragraph of its
+// level. An alternative whose paragraph is missing stays where it is.
 func displayOrder(ps []*Paragraph) []*Paragraph {
 	alts := map[string][]*Paragraph{}
 	ids := map[string]bool{}
@@ -692,18 +746,30 @@ func displayOrder(ps []*Paragraph) []*Paragraph {
 		}
 	}
 	out := make([]*Paragraph, 0, len(ps))
+	var open []*Paragraph // the paragraphs whose sub-paragraphs may follow
+	closeTo := func(level int) {
+		for len(open) > 0 && effLevel(open[len(open)-1]) >= level {
+			out = append(out, alts[open[len(open)-1].ID]...)
+			open = open[:len(open)-1]
+		}
+	}
 	for _, p := range ps {
 		if p.AltOf != "" && ids[p.AltOf] {
 			continue
 		}
+		closeTo(effLevel(p))
 		out = append(out, p)
-		out = append(out, alts[p.ID]...)
+		if p.AltOf == "" {
+			open = append(open, p)
+		}
 	}
+	closeTo(-1)
 	return out
 }
 
 // DisplayOrder returns the statement's paragraphs as they are shown and
-// printed: in order, each paragraph's alternative wordings right after it.
+// printed: in order, each paragraph's alternative wordings after the
+// paragraph and its sub-paragraphs.
 func (m *Meeting) DisplayOrder() []*Paragraph { return displayOrder(m.Paragraphs) }
 
 // StatementText prints the statement in the draft convention.

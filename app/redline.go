@@ -505,8 +505,10 @@ func ptrs(ps []Paragraph) []*Paragraph {
 }
 
 // CompareParagraphs compares two texts of the statement, each a list of
-// paragraphs in order, and returns the redline paragraphs.
+// paragraphs in order, and returns the redline paragraphs in display
+// order (alternatives after the whole paragraph they replace).
 func CompareParagraphs(old, new []Paragraph) []RedlinePara {
+	old, new = inDisplayOrder(old), inDisplayOrder(new)
 	oldNums := NumberParagraphs(ptrs(old))
 	newNums := NumberParagraphs(ptrs(new))
 	oldOf := pairParagraphs(old, new)
@@ -567,6 +569,17 @@ func CompareParagraphs(old, new []Paragraph) []RedlinePara {
 				deleted(d)
 			}
 		}
+	}
+	return out
+}
+
+// inDisplayOrder returns the paragraphs in the order they are shown:
+// alternatives after the whole paragraph they replace.
+func inDisplayOrder(ps []Paragraph) []Paragraph {
+	order := displayOrder(ptrs(ps))
+	out := make([]Paragraph, len(order))
+	for i, p := range order {
+		out[i] = *p
 	}
 	return out
 }

@@ -403,8 +403,9 @@ func posIn(lo, hi string, n int) ([]string, bool) {
 // AddAlternativeEdit adds an alternative wording of a paragraph (3 bis,
 // 3 ter) proposed by side. text is the alternative's wording; empty starts
 // it as a copy of the paragraph's text, for the user to edit. The
-// alternative follows the paragraph's other alternatives; the paragraph
-// becomes bracketed. It returns the new paragraph's ID.
+// alternative follows the whole paragraph it replaces (its sub-paragraphs
+// and other alternatives); the paragraph becomes bracketed. It returns
+// the new paragraph's ID.
 func (m *Meeting) AddAlternativeEdit(paraID, side, text string) (Edit, string, error) {
 	p, err := m.paragraph(paraID)
 	if err != nil {
@@ -417,8 +418,10 @@ func (m *Meeting) AddAlternativeEdit(paraID, side, text string) (Edit, string, e
 	if base.Kind == ParaHeading {
 		return Edit{}, "", fmt.Errorf("%w: %s is a heading: headings have no alternative wordings; edit or bracket its text", ErrRule, m.paraName(base))
 	}
-	group := m.withAlts(base)
-	lo, hi := m.gapAfter(group[len(group)-1])
+	heads := m.heads()
+	i := slices.Index(heads, base)
+	whole := m.members(heads[i:subtreeEnd(heads, i)])
+	lo, hi := m.gapAfter(whole[len(whole)-1])
 	keys, ok := posIn(lo, hi, 1)
 	if !ok {
 		return Edit{}, "", fmt.Errorf("%s shares its place with another paragraph: move one of them first", m.paraName(base))

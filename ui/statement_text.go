@@ -134,7 +134,7 @@ func (l sideLook) paraText(p *app.Paragraph, hits []app.LintHit, base widget.Ric
 		st := base
 		st.TextStyle.Bold = boldable(p.LeadIn)
 		out = append(out, underlineHits(p.LeadIn, hitsIn(hits, "leadIn"), st)...)
-		if gap := app.LeadInGap(p.Text.Plain()); gap != "" {
+		if gap := app.LeadInGap(p.Text.Bracketed()); gap != "" {
 			out = append(out, seg{gap, base})
 		}
 	}

@@ -657,3 +657,33 @@ func TestOutline(t *testing.T) {
 		}
 	}
 }
+
+// TestStatementAlternativeAndLeadIns prints a draft whose paragraph 3 has
+// sub-paragraphs with bold lead-ins followed by punctuation and an
+// alternative 3 bis: one pair of brackets round 3 bis, printed after (d);
+// no space between a lead-in and the punctuation after it.
+func TestStatementAlternativeAndLeadIns(t *testing.T) {
+	m := sample.Sample()
+	data, err := os.ReadFile(filepath.Join("testdata", "alternative.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := app.ParseDraft(string(data), side(t, m, "JP"))
+	doc := app.NewDocument(m)
+	if err := doc.Do(m.ImportDraftEdit(d, true)); err != nil {
+		t.Fatal(err)
+	}
+	all := flat(strings.Join(pageTexts(t, render(t, m, Options{Sections: []Section{Statement}})), "\n"))
+	for _, w := range []string{"(a) 5G, [including supply chains]JP;", "(b) Open RAN, [including interoperability testing]JP;",
+		"(c) Submarine cables;", "(d) Satellite communications.", "3 bis. [Within the Dialogue"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("%q is not in the statement:\n%s", w, all)
+		}
+	}
+	if strings.Contains(all, "[[") || strings.Contains(all, "]JP]JP") {
+		t.Errorf("the alternative's brackets are doubled:\n%s", all)
+	}
+	if d, bis := strings.Index(all, "(d) Satellite"), strings.Index(all, "3 bis."); d < 0 || bis < d {
+		t.Errorf("3 bis is printed before (d):\n%s", all)
+	}
+}

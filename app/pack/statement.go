@@ -85,7 +85,7 @@ func (b *builder) statement() {
 func (b *builder) statementParas() []*para {
 	d := b.d
 	var out []*para
-	for _, p := range b.m.Paragraphs {
+	for _, p := range b.m.DisplayOrder() {
 		t := b.paraText(p)
 		if p.Kind == app.ParaHeading {
 			hst := style{face: faceBold, size: 10.5, color: navy}
@@ -156,7 +156,10 @@ func stateNote(s app.State) (string, style) {
 func (b *builder) paraText(p *app.Paragraph) rich {
 	var t rich
 	if p.LeadIn != "" {
-		t = append(t, span{sanitize(strings.TrimSpace(p.LeadIn)) + " ", stBold})
+		t = append(t, span{sanitize(strings.TrimSpace(p.LeadIn)), stBold})
+		if gap := app.LeadInGap(p.Text.Bracketed()); gap != "" {
+			t = append(t, span{gap, stBody})
+		}
 	}
 	draft := !b.o.Final
 	for i := 0; i < len(p.Text); {

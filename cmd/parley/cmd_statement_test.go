@@ -113,7 +113,7 @@ func TestImportStatementAndPrint(t *testing.T) {
 		t.Errorf("paragraph 1 has a new ID")
 	}
 	// Draft 2 prints too.
-	if code, stdout, _ = runCLI("statement", "--draft", "2", out); code != exitOK || !strings.Contains(stdout, "5 bis. The Participants will consult") {
+	if code, stdout, _ = runCLI("statement", "--draft", "2", out); code != exitOK || !strings.Contains(stdout, "5 bis. [The Participants will consult") {
 		t.Errorf("statement --draft 2: exit %d\n%s", code, stdout)
 	}
 	if code, _, errs = runCLI("statement", out, "--draft", "9"); code != exitBad || !strings.Contains(errs, "the drafts are 1, 2, 3") {
