@@ -21,8 +21,9 @@ import (
 //
 //	Scope                                            a heading: a short unnumbered line without a full stop
 //	                                                 (or "## Scope", or "**Scope**" alone)
-//	3. The Participants [will] ... (ad ref)          [square brackets]: text not agreed, proposed by the
-//	                                                 importing side; "(ad ref)" at the end: agreed ad ref
+//	3. The Participants [will]JP ... (ad ref)        [square brackets]: text not agreed, proposed by the side
+//	                                                 whose code follows the bracket, else by the importing
+//	                                                 side; "(ad ref)" at the end: agreed ad ref
 //	3 bis. [The Participants ...]                    an alternative wording of paragraph 3 (bis, ter, quater...),
 //	                                                 after 3's sub-paragraphs; the brackets round it are its own
 //	 - a. **Harden cyber defences** by ...           sub-paragraphs "a.", "a)", "(a)", "- a.", with an optional
@@ -249,6 +250,7 @@ func (b *block) lineAt(off int) int {
 // draftReader holds the state of ParseDraft.
 type draftReader struct {
 	side        string
+	codes       map[string]string
 	out         *ParsedDraft
 	seen        bool // a paragraph (not the title) has been read
 	num         int  // last paragraph number written
@@ -268,8 +270,36 @@ func (r *draftReader) problem(line int, format string, args ...any) {
 // ParseDraft reads a draft written as plain text or Markdown (see the
 // convention above). Brackets are recorded as proposed by side (a side ID,
 // may be empty) and so are alternative wordings.
-func ParseDraft(text, side string) *ParsedDraft {
-	r := &draftReader{side: side, out: &ParsedDraft{Lines: map[string]int{}}, byNum: map[string]*Paragraph{}, altCount: map[string]int{}}
+func ParseDraft(text, side string) *ParsedDraft { return ReadDraft(text, DraftOptions{Side: side}) }
+
+// DraftOptions say how to read a draft.
+type DraftOptions struct {
+	// Side is the ID of the side that proposed the brackets and
+	// alternatives the draft does not attribute (may be empty).
+	Side string
+	// Codes maps the side codes a draft may write after a bracket
+	// ("[will]JP") to side IDs (Meeting.SideCodes).
+	Codes map[string]string
+}
+
+// SideCodes maps each side's code, in capitals, to the side's ID: the
+// codes a draft writes after a bracket.
+func (m *Meeting) SideCodes() map[string]string {
+	out := map[string]string{}
+	for _, s := range m.Sides {
+		if c := m.SideCode(s.ID); c != "" {
+			if _, taken := out[c]; !taken {
+				out[c] = s.ID
+			}
+		}
+	}
+	return out
+}
+
+// ReadDraft reads a draft written as plain text or Markdown (see the
+// convention above) with the options.
+func ReadDraft(text string, o DraftOptions) *ParsedDraft {
+	r := &draftReader{side: o.Side, codes: o.Codes, out: &ParsedDraft{Lines: map[string]int{}}, byNum: map[string]*Paragraph{}, altCount: map[string]int{}}
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	var cur *block
 	flush := func() {
@@ -400,18 +430,21 @@ func (r *draftReader) paragraph(b *block) {
 		}
 	}
 	if base != nil {
-		p.AltOf, p.Side, p.Kind, p.Level = base.ID, r.side, base.Kind, base.Level
+		p.AltOf, p.Kind, p.Level = base.ID, base.Kind, base.Level
+		if p.Side == "" {
+			p.Side = r.side
+		}
 		base.State = StateBracketed
 	} else if l.kind != labelNone {
 		r.lastLevel = p.Level
 	}
 	cut := 0 // bytes taken off the end of the block's text
 	if base != nil {
-		text, cut = unwrapAlternative(text, cut)
+		text, cut = r.unwrapAlternative(p, text, cut)
 	}
 	text = r.leadIn(p, text, b)
 	if base != nil && p.LeadIn != "" {
-		text, cut = unwrapAlternative(text, cut)
+		text, cut = r.unwrapAlternative(p, text, cut)
 	}
 	off := b.text.Len() - cut - len(text) // text is what follows the lead-in
 	if t, ok := cutAdRef(text); ok {
@@ -532,11 +565,13 @@ func (r *draftReader) leadIn(p *Paragraph, text string, b *block) string {
 }
 
 // unwrapAlternative takes off the brackets that enclose the whole of an
-// alternative wording ("3 bis. [Within the Dialogue, ...]"): they are the
-// alternative's own, not a bracket in its text. Brackets inside stay.
-// cut counts the bytes taken off the end so far; it returns the new count.
-func unwrapAlternative(text string, cut int) (string, int) {
-	if !strings.HasPrefix(text, "[") || !strings.HasSuffix(text, "]") {
+// alternative wording ("3 bis. [Within the Dialogue, ...]JP"): they are
+// the alternative's own, not a bracket in its text, and a side code after
+// them names the side that proposed the alternative. Brackets inside
+// stay. cut counts the bytes taken off the end so far; it returns the new
+// count.
+func (r *draftReader) unwrapAlternative(p *Paragraph, text string, cut int) (string, int) {
+	if !strings.HasPrefix(text, "[") {
 		return text, cut
 	}
 	depth := 0
@@ -546,17 +581,37 @@ func unwrapAlternative(text string, cut int) (string, int) {
 			depth++
 		case ']':
 			depth--
-			if depth == 0 && i != len(text)-1 {
+			if depth > 0 {
+				continue
+			}
+			side, n := r.codeAt(text[i+1:])
+			if i+1+n != len(text) {
 				return text, cut // "[a] and [b]": two brackets, not one round the whole
 			}
+			if side != "" {
+				p.Side = side
+			}
+			inner := strings.TrimLeft(text[1:i], " ")
+			trimmed := strings.TrimRight(inner, " ")
+			return trimmed, cut + 1 + n + len(inner) - len(trimmed)
 		}
 	}
-	if depth != 0 {
-		return text, cut
+	return text, cut
+}
+
+// codeAt reads a side code at the start of s (the capitals and digits
+// right after a closing bracket, "]JP"): the side's ID and the code's
+// length in bytes, or "" and 0 when s does not start with a code of the
+// meeting.
+func (r *draftReader) codeAt(s string) (string, int) {
+	n := 0
+	for n < len(s) && ((s[n] >= 'A' && s[n] <= 'Z') || (s[n] >= '0' && s[n] <= '9')) {
+		n++
 	}
-	inner := strings.TrimLeft(text[1:len(text)-1], " ")
-	trimmed := strings.TrimRight(inner, " ")
-	return trimmed, cut + 1 + len(inner) - len(trimmed)
+	if id, ok := r.codes[s[:n]]; ok && n > 0 {
+		return id, n
+	}
+	return "", 0
 }
 
 // cutAdRef removes an "(ad ref)" mark at the end of the text.
@@ -577,14 +632,14 @@ func (r *draftReader) brackets(text string, b *block, base int) Spans {
 	var out Spans
 	var cur strings.Builder // text of the span being read, when it has gaps
 	depth, openedAt := 0, 0
-	id := ""
+	id, side := "", r.side
 	emit := func() {
 		if cur.Len() == 0 {
 			return
 		}
 		sp := Span{T: cur.String()}
 		if depth > 0 {
-			sp.Bracket, sp.Side = id, r.side
+			sp.Bracket, sp.Side = id, side
 		}
 		out = append(out, sp)
 		cur.Reset()
@@ -605,7 +660,7 @@ func (r *draftReader) brackets(text string, b *block, base int) Spans {
 			depth++
 		case c == '[':
 			emit()
-			depth, openedAt, id = 1, i, NewID()
+			depth, openedAt, id, side = 1, i, NewID(), r.side
 		case depth == 0:
 			r.problem(b.lineAt(base+i), "] closes no bracket: kept as text")
 			cur.WriteByte(c)
@@ -614,6 +669,11 @@ func (r *draftReader) brackets(text string, b *block, base int) Spans {
 		default:
 			if cur.Len() == 0 {
 				r.problem(b.lineAt(base+i), "empty brackets []: ignored")
+			}
+			if s, n := r.codeAt(text[i+1:]); s != "" {
+				side = s
+				i += n
+				last = i + 1
 			}
 			emit()
 			depth = 0
@@ -632,8 +692,28 @@ func (r *draftReader) brackets(text string, b *block, base int) Spans {
 // FormatStatement writes a statement as numbered plain text in the draft
 // convention ParseDraft reads: title, paragraphs with their computed
 // numbers, headings, sub-paragraphs, **lead-ins**, [brackets], alternatives
-// as "5 bis" after their paragraph and "(ad ref)" marks.
-func FormatStatement(title string, ps []*Paragraph) string {
+// as "5 bis" after their paragraph and "(ad ref)" marks. Brackets carry no
+// side code (see Meeting.FormatStatement).
+func FormatStatement(title string, ps []*Paragraph) string { return formatStatement(title, ps, nil) }
+
+// FormatStatement writes paragraphs of the meeting's statement (or of one
+// of its drafts) like FormatStatement, with the code of the proposing side
+// after each bracket and alternative ("[will]JP"), as ReadDraft reads with
+// the meeting's SideCodes.
+func (m *Meeting) FormatStatement(title string, ps []*Paragraph) string {
+	return formatStatement(title, ps, m.SideCode)
+}
+
+// SideCode is the code of the side with the ID in capitals, as printed
+// after a bracket, or "" (no side, or a side without a code).
+func (m *Meeting) SideCode(id string) string {
+	if s := m.SideByID(id); s != nil {
+		return strings.ToUpper(strings.TrimSpace(s.Code))
+	}
+	return ""
+}
+
+func formatStatement(title string, ps []*Paragraph, code func(string) string) string {
 	nums := NumberParagraphs(ps)
 	var b strings.Builder
 	blank := true // a blank line was just written (or nothing yet)
@@ -665,11 +745,11 @@ func FormatStatement(title string, ps []*Paragraph) string {
 			sep()
 		case nums.Label[p.ID] == "" && p.Level == 0:
 			sep()
-			b.WriteString(paraBody(p) + "\n")
+			b.WriteString(paraBody(p, code) + "\n")
 			blank = false
 			sep()
 		default:
-			b.WriteString(draftLabel(p, nums.Label[p.ID]) + paraBody(p) + "\n")
+			b.WriteString(draftLabel(p, nums.Label[p.ID]) + paraBody(p, code) + "\n")
 			blank = false
 		}
 		first = false
@@ -693,17 +773,21 @@ func draftLabel(p *Paragraph, lab string) string {
 	return "   - " + core + ". "
 }
 
-// paraBody writes a paragraph's **lead-in** and text with its brackets;
-// an alternative wording is bracketed as a whole.
-func paraBody(p *Paragraph) string {
+// paraBody writes a paragraph's **lead-in** and text with its brackets
+// (tagged with code, when not nil); an alternative wording is bracketed as
+// a whole.
+func paraBody(p *Paragraph, code func(string) string) string {
 	var s string
-	text := p.Text.Bracketed()
+	text := p.Text.Tagged(code)
 	if p.LeadIn != "" {
 		s = "**" + p.LeadIn + "**" + LeadInGap(text)
 	}
 	s = strings.TrimRight(s+text, " ")
 	if p.AltOf != "" && s != "" {
 		s = "[" + s + "]"
+		if code != nil {
+			s += code(p.Side)
+		}
 	}
 	if p.State == StateAdRef {
 		s += " (ad ref)"
@@ -772,11 +856,19 @@ func displayOrder(ps []*Paragraph) []*Paragraph {
 // paragraph and its sub-paragraphs.
 func (m *Meeting) DisplayOrder() []*Paragraph { return displayOrder(m.Paragraphs) }
 
-// StatementText prints the statement in the draft convention.
-func (m *Meeting) StatementText() string { return FormatStatement(m.Statement.Title, m.Paragraphs) }
+// StatementText prints the statement in the draft convention, brackets
+// tagged with the proposing side's code.
+func (m *Meeting) StatementText() string { return m.FormatStatement(m.Statement.Title, m.Paragraphs) }
 
-// Text prints a draft in the draft convention.
-func (v *Version) Text() string { return FormatStatement(v.Title, v.ParagraphPtrs()) }
+// DraftText prints a draft of the statement like StatementText.
+func (m *Meeting) DraftText(v *Version) string { return m.FormatStatement(v.Title, v.ParagraphPtrs()) }
+
+// ReadDraft reads a draft of the meeting's statement (see ReadDraft):
+// side codes after brackets name the meeting's sides; other brackets are
+// proposed by side.
+func (m *Meeting) ReadDraft(text, side string) *ParsedDraft {
+	return ReadDraft(text, DraftOptions{Side: side, Codes: m.SideCodes()})
+}
 
 // ---- importing ----
 

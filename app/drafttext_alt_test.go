@@ -174,3 +174,39 @@ func TestRedlineAlternativeOrder(t *testing.T) {
 		t.Errorf("redline order %v, want %v", got, want)
 	}
 }
+
+// TestDraftSideCodes reads the code of the proposing side after a bracket
+// and after an alternative; other brackets are the importing side's.
+func TestDraftSideCodes(t *testing.T) {
+	m := stmtMeeting()
+	text := "1. The Participants [will]JP cooperate [closely]AU and [often].\n" +
+		"1 bis. [The Participants [may]JP meet.]AU\n"
+	d := m.ReadDraft(text, "au")
+	if len(d.Problems) > 0 {
+		t.Errorf("problems: %v", d.Problems)
+	}
+	var sides []string
+	for _, b := range d.Paragraphs[0].Text.Brackets() {
+		sides = append(sides, b.Text+"="+b.Side)
+	}
+	if want := []string{"will=jp", "closely=au", "often=au"}; !slices.Equal(sides, want) {
+		t.Errorf("bracket sides %v, want %v", sides, want)
+	}
+	alt := d.Paragraphs[1]
+	if alt.AltOf != d.Paragraphs[0].ID || alt.Side != "au" || alt.Text.Tagged(m.SideCode) != "The Participants [may]JP meet." {
+		t.Errorf("alternative: side %q text %q", alt.Side, alt.Text.Tagged(m.SideCode))
+	}
+	// A word that is not a code stays text.
+	if got := m.ReadDraft("2. The [ASEAN]AUKUS partners.", "").Paragraphs[0].Text.Tagged(nil); got != "The [ASEAN]AUKUS partners." {
+		t.Errorf("paragraph 2: %q", got)
+	}
+	// Printed with the meeting's codes, read again: the same.
+	printed := m.FormatStatement("", d.Paragraphs)
+	again := m.ReadDraft(printed, "jp")
+	if got := m.FormatStatement("", again.Paragraphs); got != printed {
+		t.Errorf("printed and read again:\n%s", firstDiff(got, printed))
+	}
+	if !strings.Contains(printed, "1 bis. [The Participants [may]JP meet.]AU") {
+		t.Errorf("printed:\n%s", printed)
+	}
+}

@@ -243,7 +243,7 @@ func TestImportReplaceKeepsIDs(t *testing.T) {
 	m := stmtMeeting()
 	text := m.StatementText()
 	edited := strings.Replace(text, "2. The Participants will:", "2. The Participants will also:", 1)
-	d := ParseDraft(edited, "jp")
+	d := m.ReadDraft(edited, "jp")
 	if len(d.Problems) > 0 {
 		t.Fatalf("problems: %v\n%s", d.Problems, edited)
 	}

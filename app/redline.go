@@ -316,8 +316,10 @@ func tidyRuns(runs []Run) []Run {
 
 // ---- paragraph pairing ----
 
+// paraKey identifies a paragraph's content: kind, lead-in and text as
+// printed (white space at a bracket's edge counts as outside it).
 func paraKey(p *Paragraph) string {
-	return string(p.Kind) + "\x00" + p.LeadIn + "\x00" + p.Text.Bracketed()
+	return string(p.Kind) + "\x00" + p.LeadIn + "\x00" + p.Text.Tagged(nil)
 }
 
 // wordSet returns the sorted distinct word tokens of a paragraph's text.

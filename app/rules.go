@@ -1,6 +1,10 @@
 package app
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
 
 // checkRules enforces the rules an edit may not break; validation reports
 // the rest. It looks only at the records the edit changed.
@@ -124,7 +128,8 @@ func (s Spans) Plain() string {
 	return string(b)
 }
 
-// Bracketed is the text with open brackets written in square brackets.
+// Bracketed is the text with open brackets written in square brackets,
+// exactly as the spans hold it.
 func (s Spans) Bracketed() string {
 	var b []byte
 	last := ""
@@ -144,6 +149,45 @@ func (s Spans) Bracketed() string {
 		b = append(b, ']')
 	}
 	return string(b)
+}
+
+// Tagged is the text as printed: open brackets written in square
+// brackets with the white space at their edges outside them, each
+// followed by what code returns for its proposing side's ID
+// ("existing law and [voluntary]JP norms"); a nil code writes nothing
+// after the brackets.
+func (s Spans) Tagged(code func(side string) string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		j := i + 1
+		for j < len(s) && s[j].Bracket == s[i].Bracket {
+			j++
+		}
+		var t strings.Builder
+		for _, sp := range s[i:j] {
+			t.WriteString(sp.T)
+		}
+		text := t.String()
+		if s[i].Bracket == "" {
+			b.WriteString(text)
+			i = j
+			continue
+		}
+		core := strings.TrimFunc(text, unicode.IsSpace)
+		lead := ""
+		if core != "" {
+			lead = text[:strings.Index(text, core)]
+		} else {
+			core = text
+		}
+		b.WriteString(lead + "[" + core + "]")
+		if code != nil {
+			b.WriteString(code(s[i].Side))
+		}
+		b.WriteString(text[len(lead)+len(core):])
+		i = j
+	}
+	return b.String()
 }
 
 // PlainSpans makes settled text.

@@ -19,7 +19,7 @@ func TestSampleStatementRoundTrip(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			text := tc.m.StatementText()
-			d := app.ParseDraft(text, "")
+			d := tc.m.ReadDraft(text, "")
 			// The large sample has sub-paragraphs right after a heading,
 			// which validation warns about too: reading reports them, and
 			// nothing else.
@@ -36,10 +36,11 @@ func TestSampleStatementRoundTrip(t *testing.T) {
 				}
 				t.Errorf("reading the printed statement: %s", p)
 			}
-			if got := app.FormatStatement(d.Title, d.Paragraphs); got != text {
+			if got := tc.m.FormatStatement(d.Title, d.Paragraphs); got != text {
 				t.Errorf("round trip differs\ngot:\n%s\nwant:\n%s", got, text)
 			}
-			// The structure survives: kinds, levels, lead-ins, brackets, alternatives, numbers.
+			// The structure survives: kinds, levels, lead-ins, brackets
+			// and alternatives with their sides, numbers.
 			want, got := tc.m.DisplayOrder(), d.Paragraphs
 			if len(got) != len(want) {
 				t.Fatalf("%d paragraphs, want %d", len(got), len(want))
@@ -47,8 +48,8 @@ func TestSampleStatementRoundTrip(t *testing.T) {
 			wn, gn := tc.m.Numbers(), app.NumberParagraphs(got)
 			for i := range want {
 				w, g := want[i], got[i]
-				if w.Kind != g.Kind || w.Level != g.Level || w.LeadIn != g.LeadIn || w.Text.Bracketed() != g.Text.Bracketed() ||
-					(w.AltOf == "") != (g.AltOf == "") || wn.Ref[w.ID] != gn.Ref[g.ID] {
+				if w.Kind != g.Kind || w.Level != g.Level || w.LeadIn != g.LeadIn || w.Text.Tagged(tc.m.SideCode) != g.Text.Tagged(tc.m.SideCode) ||
+					(w.AltOf == "") != (g.AltOf == "") || (w.AltOf != "" && w.Side != g.Side) || wn.Ref[w.ID] != gn.Ref[g.ID] {
 					t.Errorf("paragraph %d: got %+v, want %+v", i, g, w)
 				}
 				if (w.State == app.StateAdRef) != (g.State == app.StateAdRef) {
@@ -165,7 +166,7 @@ func BenchmarkImportLarge(b *testing.B) {
 		m.Paragraphs = nil
 		doc := app.NewDocument(m)
 		b.StartTimer()
-		d := app.ParseDraft(text, "")
+		d := m.ReadDraft(text, "")
 		if err := doc.Do(m.ImportDraftEdit(d, false)); err != nil {
 			b.Fatal(err)
 		}

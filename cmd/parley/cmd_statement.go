@@ -64,7 +64,7 @@ func cmdImportStatement(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: cannot read the draft: %v\n", draftPath, errors.Unwrap(err))
 		return exitBad
 	}
-	d := app.ParseDraft(string(data), sideID)
+	d := m.ReadDraft(string(data), sideID)
 	for _, p := range d.Problems {
 		fmt.Fprintf(stderr, "%s:%d: %s\n", draftPath, p.Line, p.What)
 	}
@@ -141,7 +141,7 @@ func cmdStatement(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "%s: there is no draft %d%s\n", pos[0], *draft, draftList(m))
 			return exitBad
 		}
-		io.WriteString(stdout, v.Text())
+		io.WriteString(stdout, m.DraftText(v))
 		return exitOK
 	}
 	io.WriteString(stdout, m.StatementText())
