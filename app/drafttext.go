@@ -39,11 +39,19 @@ import (
 type DraftProblem struct {
 	// Line is the 1-based line number in the draft.
 	Line int
-	What string
+	// Where, when set, says where the problem is in a draft that has no
+	// lines of its own (a Word document): "paragraph 6(a) ("Harden cyber…")".
+	Where string
+	What  string
 }
 
-// String formats the problem as "line 12: what".
-func (p DraftProblem) String() string { return "line " + strconv.Itoa(p.Line) + ": " + p.What }
+// String formats the problem as "line 12: what", or "where: what".
+func (p DraftProblem) String() string {
+	if p.Where != "" {
+		return p.Where + ": " + p.What
+	}
+	return "line " + strconv.Itoa(p.Line) + ": " + p.What
+}
 
 // ParsedDraft is a draft read from text.
 type ParsedDraft struct {
@@ -56,6 +64,9 @@ type ParsedDraft struct {
 	Lines map[string]int
 	// Problems lists, in line order, every line not understood cleanly.
 	Problems []DraftProblem
+	// Notes lists what a reader left out on purpose (a Word draft's
+	// signature block): for the user's information, not problems.
+	Notes []DraftProblem
 }
 
 // labelKind is what a paragraph label is.

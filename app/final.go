@@ -1,6 +1,9 @@
 package app
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // OpenItem is something that keeps the statement from being final: an
 // open bracket, an alternative wording, or a paragraph agreed only ad ref.
@@ -13,6 +16,28 @@ type OpenItem struct {
 }
 
 func (o OpenItem) String() string { return "paragraph " + o.Ref + ": " + o.What }
+
+// RefusedError is returned when a final text (a final pack, a clean
+// statement) is asked for while the statement still has open items; Open
+// lists them by paragraph number.
+type RefusedError struct {
+	// What was refused: "final pack", "clean statement".
+	What string
+	Open []OpenItem
+}
+
+// Error says what was refused and lists the open items.
+func (e *RefusedError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s refused: the statement has %s (resolve them or export a draft): ", e.What, Count(len(e.Open), "open item"))
+	for i, o := range e.Open {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(o.String())
+	}
+	return b.String()
+}
 
 // OpenItems lists, in statement order, every open bracket, alternative
 // wording and ad ref paragraph.
@@ -54,4 +79,25 @@ func bracketText(s Spans, id string) string {
 		}
 	}
 	return t
+}
+
+// AtDraft returns the meeting as it was at a numbered draft of the
+// statement, for reading and printing only: the draft's title and
+// paragraphs, everything else shared with m. Draft 0 is m itself.
+func (m *Meeting) AtDraft(n int) (*Meeting, error) {
+	if n == 0 {
+		return m, nil
+	}
+	ps, _, err := m.draftText(n)
+	if err != nil {
+		return nil, err
+	}
+	c := *m
+	c.Statement.Title = m.DraftByNumber(n).Title
+	c.Paragraphs = make([]*Paragraph, len(ps))
+	for i := range ps {
+		p := ps[i]
+		c.Paragraphs[i] = &p
+	}
+	return &c, nil
 }

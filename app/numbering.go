@@ -102,6 +102,14 @@ func headingText(p *Paragraph) string {
 	return t
 }
 
+// Letters writes n as sub-paragraphs are lettered: 1 as a, 26 as z, 27 as
+// aa, 28 as bb.
+func Letters(n int) string { return letters(n) }
+
+// Roman writes n in lower-case Roman numerals, as sub-sub-paragraphs are
+// numbered.
+func Roman(n int) string { return roman(n) }
+
 // letters writes 1 as a, 26 as z, 27 as aa, 28 as bb (the drafting convention).
 func letters(n int) string {
 	if n <= 0 {

@@ -27,7 +27,8 @@ import (
 //     character) with the diff of github.com/sergi/go-diff. Square brackets
 //     are part of the compared text, so a bracket put in or taken out shows
 //     as an inserted or deleted "[" and "]".
-//   - Changes are attributed to the side that produced the later text.
+//   - Changes are attributed to the side that produced the later text,
+//     and each one to the side of the draft that made it (redline_sides.go).
 //
 // The result is data (Redline) that the PDF pack and the window both draw;
 // WriteText renders it as plain text for the command line.
@@ -46,6 +47,9 @@ const (
 type Run struct {
 	Op   RunOp
 	Text string
+	// Side is the ID of the side that made an insertion or deletion (see
+	// Meeting.Redline); empty for kept text.
+	Side string
 }
 
 // ParaStatus says what happened to a paragraph between the two texts.
@@ -171,9 +175,10 @@ func (m *Meeting) draftText(n int) ([]Paragraph, DraftInfo, error) {
 }
 
 // Redline compares draft from with draft to; 0 stands for the current
-// text. Changes are attributed to the side that produced the later text
-// (to): the side a received draft came from, our side for the current text
-// and for drafts we sent.
+// text. The redline as a whole is attributed to the side that produced the
+// later text (to): the side a received draft came from, our side for the
+// current text and for drafts we sent. Each insertion and deletion is
+// attributed to the side of the draft in between that made it (Run.Side).
 func (m *Meeting) Redline(from, to int) (*Redline, error) {
 	a, fi, err := m.draftText(from)
 	if err != nil {
@@ -188,7 +193,9 @@ func (m *Meeting) Redline(from, to int) (*Redline, error) {
 			d.ByName = s.Label()
 		}
 	}
-	return &Redline{From: fi, To: ti, Side: ti.By, SideName: ti.ByName, Paragraphs: CompareParagraphs(a, b)}, nil
+	r := &Redline{From: fi, To: ti, Side: ti.By, SideName: ti.ByName, Paragraphs: CompareParagraphs(a, b)}
+	m.attribute(r, from, to)
+	return r, nil
 }
 
 // ---- word diff ----

@@ -178,26 +178,7 @@ func (e *NoDraftError) Error() string {
 
 // FinalRefusedError is returned when a final pack is asked for while the
 // statement still has open items; Open lists them by paragraph number.
-type FinalRefusedError struct {
-	Open []app.OpenItem
-}
-
-// Error says the pack was refused and lists the open items.
-func (e *FinalRefusedError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "final pack refused: the statement has %d open item", len(e.Open))
-	if len(e.Open) != 1 {
-		b.WriteString("s")
-	}
-	b.WriteString(" (resolve them or export a draft): ")
-	for i, o := range e.Open {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(o.String())
-	}
-	return b.String()
-}
+type FinalRefusedError = app.RefusedError
 
 // normalized checks the options and fills in the defaults.
 func (o Options) normalized(m *app.Meeting) (Options, error) {
@@ -331,7 +312,7 @@ func Render(ctx context.Context, m *app.Meeting, o Options, progress func(done, 
 	}
 	if o.Final && o.has(Statement) {
 		if open := m.OpenItems(); len(open) > 0 {
-			return nil, &FinalRefusedError{Open: open}
+			return nil, &FinalRefusedError{What: "final pack", Open: open}
 		}
 	}
 	if err := loadFonts(); err != nil {
