@@ -226,8 +226,10 @@ func indexOfRune(r rune) int {
 	return int(r) - 1
 }
 
-func (c *tokenCoder) encode(text string) []rune {
-	toks := Tokenize(text)
+func (c *tokenCoder) encode(text string) []rune { return c.encodeTokens(Tokenize(text)) }
+
+// encodeTokens codes a list of tokens, one rune each.
+func (c *tokenCoder) encodeTokens(toks []string) []rune {
 	out := make([]rune, len(toks))
 	for i, t := range toks {
 		r, ok := c.code[t]

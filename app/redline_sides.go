@@ -221,22 +221,9 @@ type tokenOp struct {
 // tokenDiff compares two token lists: the operations in order, counted in
 // tokens.
 func (c *tokenCoder) tokenDiff(a, b []string) []tokenOp {
-	enc := func(toks []string) []rune {
-		out := make([]rune, len(toks))
-		for i, t := range toks {
-			r, ok := c.code[t]
-			if !ok {
-				r = runeFor(len(c.toks))
-				c.code[t] = r
-				c.toks = append(c.toks, t)
-			}
-			out[i] = r
-		}
-		return out
-	}
 	dmp := diffmatchpatch.New()
 	var out []tokenOp
-	for _, d := range dmp.DiffMainRunes(enc(a), enc(b), false) {
+	for _, d := range dmp.DiffMainRunes(c.encodeTokens(a), c.encodeTokens(b), false) {
 		out = append(out, tokenOp{d.Type, len([]rune(d.Text))})
 	}
 	return out

@@ -281,7 +281,7 @@ func (r *reader) readStyles(root *node) {
 		case lname == "title":
 			st.title = true
 		case strings.HasPrefix(lname, "heading") && len(lname) == len("heading")+1 && lname[7] >= '1' && lname[7] <= '9':
-			st.heading = int(lname[7]-'0')
+			st.heading = int(lname[7] - '0')
 		}
 		r.styles[id] = st
 	}

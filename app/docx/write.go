@@ -431,9 +431,9 @@ func (w *writer) numberingXML() []byte {
 
 // level is one level of an abstract numbering.
 type level struct {
-	format, text string // numFmt and lvlText ("decimal", "%1.")
+	format, text  string // numFmt and lvlText ("decimal", "%1.")
 	left, hanging int
-	bold         bool
+	bold          bool
 }
 
 // addAbstract adds an abstract numbering with its levels and returns its ID.
