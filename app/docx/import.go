@@ -601,6 +601,8 @@ func (r *reader) run(k *node, tr *tracked, paraBold bool, out *[]piece) {
 			}
 		case c.w("instrText"):
 			r.instr += c.text
+		case c.w("commentReference"):
+			*out = append(*out, piece{mark: "cr", id: c.attr("id")})
 		case c.w("footnoteReference"), c.w("endnoteReference"):
 			if c.w("endnoteReference") {
 				r.problem("an endnote: not imported")
@@ -730,11 +732,16 @@ func bracketPieces(ps []piece, code string) []piece {
 // says who proposed it; any other comment brackets the words it is on,
 // proposed by its author's side; what is not brought in is reported.
 func (r *reader) applyComments(ps []piece) []piece {
+	ranged := map[string]bool{}
 	for i := 0; i < len(ps); i++ {
+		if ps[i].mark == "cr" && !ranged[ps[i].id] {
+			ps = r.pointComment(ps, i)
+		}
 		if ps[i].mark != "cs" {
 			continue
 		}
 		id := ps[i].id
+		ranged[id] = true
 		end := -1
 		for j := i + 1; j < len(ps); j++ {
 			if ps[j].mark == "ce" && ps[j].id == id {
@@ -779,6 +786,32 @@ func (r *reader) applyComments(ps []piece) []piece {
 	return ps
 }
 
+// pointComment brings in a comment that marks a place, not words: one
+// naming a side right after a bracket says who proposed it; any other is
+// reported.
+func (r *reader) pointComment(ps []piece, at int) []piece {
+	c, ok := r.comments[ps[at].id]
+	if !ok {
+		return ps
+	}
+	if s := r.m.SideNamed(c[1]); s != nil && strings.HasSuffix(textBefore(ps, at), "]") {
+		return r.codeAfterBracket(ps, at, s.ID)
+	}
+	r.problem("comment by %s: %q: not imported", nameOr(c[0]), c[1])
+	return ps
+}
+
+// textBefore is the text before piece at, without trailing white space
+// (within the last piece that has text).
+func textBefore(ps []piece, at int) string {
+	for j := at - 1; j >= 0; j-- {
+		if t := strings.TrimRightFunc(ps[j].text, unicode.IsSpace); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
 // codeAfterBracket writes a side's code after the bracket that closes
 // just before piece at, unless a code is there already.
 func (r *reader) codeAfterBracket(ps []piece, at int, side string) []piece {
@@ -803,11 +836,7 @@ func (r *reader) applyFootnotes(ps []piece) []piece {
 			continue
 		}
 		text := r.footnotes[ps[i].id]
-		before := ""
-		for j := i - 1; j >= 0 && before == ""; j-- {
-			before = strings.TrimRightFunc(ps[j].text, unicode.IsSpace)
-		}
-		if s := r.m.SideNamed(text); s != nil && strings.HasSuffix(before, "]") {
+		if s := r.m.SideNamed(text); s != nil && strings.HasSuffix(textBefore(ps, i), "]") {
 			ps = r.codeAfterBracket(ps, i, s.ID)
 			continue
 		}

@@ -19,7 +19,8 @@ type RedlineOptions struct {
 // Redline writes the later text of a redline as a Word document whose
 // differences from the earlier text are Word's own tracked changes:
 // insertions (w:ins) and deletions (w:del), each under the name of the
-// side that made it (Run.Side) as its author, dated with the later draft.
+// side that made it (Run.Side) as its author, dated with the later draft
+// (the latest draft's date for the current text).
 // Paragraphs inserted or deleted whole have their paragraph mark tracked
 // too, so that accepting every change in Word gives the later text and
 // rejecting every change the earlier one. Moved paragraphs stand in their
@@ -45,10 +46,7 @@ func Redline(m *app.Meeting, r *app.Redline, o RedlineOptions) ([]byte, error) {
 	}
 	note := fmt.Sprintf("Changes from %s to %s, as tracked changes by the side that made each.", r.From.Name(), r.To.Name())
 	w.header, w.footer = bannerParas(mk, note, true)
-	date := ""
-	if r.To.Date != "" {
-		date = r.To.Date + "T00:00:00Z"
-	}
+	date := dateOf(m, r.To.Number).Format("2006-01-02T15:04:05Z")
 	s := &statementWriter{w: w, m: m, draft: true}
 	s.begin(title)
 	author := func(side string) string {
