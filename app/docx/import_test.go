@@ -112,10 +112,7 @@ func TestImportTrackedChangesAndComments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, p := range d.Paragraphs {
-		got = append(got, p.Text.Tagged(m.SideCode))
-	}
+	got := texts(m, d)
 	want := []string{
 		"The Participants will [closely]JP cooperate.",
 		"The Participants will meet [every year]JP.",
@@ -126,11 +123,7 @@ func TestImportTrackedChangesAndComments(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("paragraphs\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	var probs []string
-	for _, p := range d.Problems {
-		probs = append(probs, p.String())
-	}
-	all := strings.Join(probs, "\n")
+	all := problems(d)
 	for _, w := range []string{
 		`paragraph 4 (“The Participants will consult as needed.”): tracked changes by "Jane Citizen", who is not a participant, agency or side of the meeting: brought in as brackets proposed by Australia, the side the draft came from`,
 		`paragraph 5 (“The Participants will share information.”): comment by "Rob McKinnon" on "share information": "We prefer \"exchange\".": the words are bracketed, proposed by Australia`,
@@ -155,10 +148,7 @@ func TestImportReportsWhatItCannotRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, p := range d.Paragraphs {
-		got = append(got, p.Text.Tagged(m.SideCode))
-	}
+	got := texts(m, d)
 	want := []string{
 		"The Participants will cooperate.",
 		"The Participants will meet [in Tokyo]AU.",
@@ -176,11 +166,7 @@ func TestImportReportsWhatItCannotRead(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("paragraphs\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	var probs []string
-	for _, p := range d.Problems {
-		probs = append(probs, p.String())
-	}
-	all := strings.Join(probs, "\n")
+	all := problems(d)
 	for _, w := range []string{
 		`paragraph 1 (“The Participants will cooperate.”): footnote "As agreed in 2015.": not imported`,
 		`a table (2 rows, 2 columns): its cells are imported as paragraphs`,
@@ -240,6 +226,24 @@ func TestBadInput(t *testing.T) {
 	if len(zipOf(t, map[string][]byte{"word/document.xml": bytes.Repeat([]byte(" "), MaxPartSize+1)})) > 100<<10 {
 		t.Error("the zip bomb is not small: the test does not test inflating")
 	}
+}
+
+// texts are the draft's paragraphs as printed, with the sides' codes.
+func texts(m *app.Meeting, d *app.ParsedDraft) []string {
+	var out []string
+	for _, p := range d.Paragraphs {
+		out = append(out, p.Text.Tagged(m.SideCode))
+	}
+	return out
+}
+
+// problems lists the draft's problems, one a line.
+func problems(d *app.ParsedDraft) string {
+	var out []string
+	for _, p := range d.Problems {
+		out = append(out, p.String())
+	}
+	return strings.Join(out, "\n")
 }
 
 func mustRead(t *testing.T, p string) []byte {
