@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -11,17 +12,17 @@ import (
 	"time"
 
 	"parley/app"
+	"parley/app/docx"
 	"parley/storage"
 )
 
 func init() {
-	register("import-statement", command{summary: "import a draft statement from plain text or Markdown (exit 1: lines not understood, imported all the same)",
-		usage: "import-statement FILE.parley DRAFT.txt [-o OUT.parley] [--side CODE] [--replace] [--no-draft] [--label TEXT] [--date YYYY-MM-DD]",
-		run:   cmdImportStatement})
-	register("statement", command{summary: "print the statement (or a draft) as numbered plain text",
-		usage: "statement FILE.parley [--draft N]", run: cmdStatement})
-	register("diff", command{summary: "print the redline between two drafts, or a draft and the current text",
-		usage: "diff FILE.parley [--from N] [--to M|current] [--changes]", run: cmdDiff})
+	register("import-statement", command{summary: "import a draft statement from a Word document (.docx), plain text or Markdown (exit 1: parts not understood, imported all the same)",
+		usage: importStatementUsage, run: cmdImportStatement})
+	register("statement", command{summary: "print the statement (or a draft) as numbered plain text, or write it as a Word document (-o OUT.docx)",
+		usage: statementUsage, run: cmdStatement})
+	register("diff", command{summary: "print the redline between two drafts, or a draft and the current text; -o OUT.docx writes it as Word tracked changes",
+		usage: diffUsage, run: cmdDiff})
 	register("agreed", command{summary: "search the agreed language in the meeting files of a folder",
 		usage: "agreed FOLDER [WORDS...]", run: cmdAgreed})
 }
@@ -30,8 +31,37 @@ func init() {
 // for tests).
 var today = func() string { return time.Now().Format("2006-01-02") }
 
+const (
+	importStatementUsage = "import-statement FILE.parley DRAFT.docx|DRAFT.txt [-o OUT.parley] [--side CODE] [--replace] [--no-draft] [--label TEXT] [--date YYYY-MM-DD]"
+	statementUsage       = "statement FILE.parley [--draft N] [-o OUT.docx|OUT.txt] [--side CODE] [--joint] [--paper a4|letter] [--clean]"
+	diffUsage            = "diff FILE.parley [--from N] [--to M|current] [--changes] [-o OUT.docx|OUT.txt] [--paper a4|letter]"
+)
+
+// isWord reports whether a path names a Word document: the draft and
+// the output are Word by their extension.
+func isWord(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".docx", ".docm", ".dotx", ".doc", ".odt", ".rtf":
+		return true
+	}
+	return false
+}
+
+// readDraft reads a draft statement file: a Word document (by its
+// extension, or a zip or Compound File whatever its name), else text.
+func readDraft(m *app.Meeting, path, side string) (*app.ParsedDraft, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read the draft: %v", path, errors.Unwrap(err))
+	}
+	if isWord(path) || bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+		return docx.ReadDraft(data, path, m, side)
+	}
+	return m.ReadDraft(string(data), side), nil
+}
+
 func cmdImportStatement(args []string, stdout, stderr io.Writer) int {
-	const usage = "import-statement FILE.parley DRAFT.txt [-o OUT.parley] [--side CODE] [--replace] [--no-draft] [--label TEXT] [--date YYYY-MM-DD]"
+	const usage = importStatementUsage
 	fs := newFlags("import-statement", usage, stderr)
 	out := fs.String("o", "", "write the meeting here instead of replacing FILE.parley")
 	sideFlag := fs.String("side", "", "the side the draft comes from (code or name): its brackets and alternatives are recorded as proposed by it, and the draft is saved as received from it")
@@ -59,14 +89,21 @@ func cmdImportStatement(args []string, stdout, stderr io.Writer) int {
 	if side != nil {
 		sideID = side.ID
 	}
-	data, err := os.ReadFile(draftPath)
+	d, err := readDraft(m, draftPath, sideID)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: cannot read the draft: %v\n", draftPath, errors.Unwrap(err))
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintf(stderr, "%s: not imported: the meeting is unchanged\n", path)
 		return exitBad
 	}
-	d := m.ReadDraft(string(data), sideID)
 	for _, p := range d.Problems {
-		fmt.Fprintf(stderr, "%s:%d: %s\n", draftPath, p.Line, p.What)
+		if p.Where != "" {
+			fmt.Fprintf(stderr, "%s: %s: %s\n", draftPath, p.Where, p.What)
+		} else {
+			fmt.Fprintf(stderr, "%s:%d: %s\n", draftPath, p.Line, p.What)
+		}
+	}
+	for _, n := range d.Notes {
+		fmt.Fprintf(stderr, "%s: %s: %s\n", draftPath, n.Where, n.What)
 	}
 	doc := app.NewDocument(m)
 	if err := doc.Do(doc.Meeting().ImportDraftEdit(d, *replace)); err != nil {
@@ -114,16 +151,25 @@ func cmdImportStatement(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout)
 	if len(d.Problems) > 0 {
-		fmt.Fprintf(stderr, "%s: %d line(s) not understood cleanly: imported as shown above; check those paragraphs\n", draftPath, len(d.Problems))
+		unit := "line(s)"
+		if d.Problems[0].Where != "" {
+			unit = "part(s) of the document"
+		}
+		fmt.Fprintf(stderr, "%s: %d %s not understood cleanly: imported as shown above; check those paragraphs\n", draftPath, len(d.Problems), unit)
 		return exitBad
 	}
 	return exitOK
 }
 
 func cmdStatement(args []string, stdout, stderr io.Writer) int {
-	const usage = "statement FILE.parley [--draft N]"
+	const usage = statementUsage
 	fs := newFlags("statement", usage, stderr)
 	draft := fs.Int("draft", 0, "print this numbered draft instead of the current text")
+	out := fs.String("o", "", "write here instead of printing: a Word document when it ends in .docx, else plain text")
+	sideFlag := fs.String("side", "", "Word: whose copy (code or name): its signature column first (default: our side)")
+	joint := fs.Bool("joint", false, "Word: a jointly issued text, the host side's signature column first")
+	paper := fs.String("paper", "a4", "Word: paper size, a4 or letter")
+	clean := fs.Bool("clean", false, "the agreed text without brackets or drafting notes: refused (exit 3) while anything is open")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return exitUsage
@@ -135,16 +181,59 @@ func cmdStatement(args []string, stdout, stderr io.Writer) int {
 	if code != exitOK {
 		return code
 	}
-	if *draft != 0 {
-		v := m.DraftByNumber(*draft)
-		if v == nil {
-			fmt.Fprintf(stderr, "%s: there is no draft %d%s\n", pos[0], *draft, draftList(m))
-			return exitBad
+	if *draft != 0 && m.DraftByNumber(*draft) == nil {
+		fmt.Fprintf(stderr, "%s: there is no draft %d%s\n", pos[0], *draft, draftList(m))
+		return exitBad
+	}
+	o := docx.StatementOptions{Draft: *draft, Joint: *joint, Paper: *paper, Clean: *clean}
+	if *sideFlag != "" {
+		s, err := findSide(m, *sideFlag)
+		if err != nil {
+			return usageError(stderr, usage, "--side: %v", err)
 		}
-		io.WriteString(stdout, m.DraftText(v))
+		o.Side = s.ID
+	}
+	sm, err := m.AtDraft(*draft)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", pos[0], err)
+		return exitBad
+	}
+	var data []byte
+	if *out != "" && isWord(*out) {
+		if !strings.EqualFold(filepath.Ext(*out), ".docx") {
+			return usageError(stderr, usage, "-o: Parley writes Word documents as .docx (not %s)", filepath.Ext(*out))
+		}
+		data, err = docx.Statement(m, o)
+	} else if *clean && len(sm.OpenItems()) > 0 {
+		err = &app.RefusedError{What: "clean statement", Open: sm.OpenItems()}
+	} else {
+		data = []byte(sm.FormatStatement(sm.Statement.Title, sm.Paragraphs))
+	}
+	if err != nil {
+		var refused *app.RefusedError
+		if errors.As(err, &refused) {
+			fmt.Fprintf(stderr, "%s: clean statement refused: %d open item(s); resolve them or write a draft:\n", pos[0], len(refused.Open))
+			for _, it := range refused.Open {
+				fmt.Fprintf(stderr, "%s: %s\n", pos[0], it)
+			}
+			return exitRefused
+		}
+		return usageError(stderr, usage, "%v", err)
+	}
+	return writeOut(*out, data, stdout, stderr)
+}
+
+// writeOut writes data to path atomically, or to standard output when no
+// path is given.
+func writeOut(path string, data []byte, stdout, stderr io.Writer) int {
+	if path == "" {
+		stdout.Write(data)
 		return exitOK
 	}
-	io.WriteString(stdout, m.StatementText())
+	if err := storage.WriteAtomic(path, data); err != nil {
+		fmt.Fprintf(stderr, "%s: cannot write: %v\n", path, err)
+		return exitBad
+	}
 	return exitOK
 }
 
@@ -173,11 +262,13 @@ func parseDraftNumber(s string) (int, error) {
 }
 
 func cmdDiff(args []string, stdout, stderr io.Writer) int {
-	const usage = "diff FILE.parley [--from N] [--to M|current] [--changes]"
+	const usage = diffUsage
 	fs := newFlags("diff", usage, stderr)
 	fromFlag := fs.String("from", "", "the earlier draft's number (default: the draft before --to)")
 	toFlag := fs.String("to", "current", "the later draft's number, or current for the current text")
 	changes := fs.Bool("changes", false, "print only the paragraphs that changed")
+	out := fs.String("o", "", "write here instead of printing: Word tracked changes when it ends in .docx (each change by the side that made it), else plain text")
+	paper := fs.String("paper", "a4", "Word: paper size, a4 or letter")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return exitUsage
@@ -215,11 +306,22 @@ func cmdDiff(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: %v\n", pos[0], err)
 		return exitBad
 	}
-	if err := r.WriteText(stdout, *changes); err != nil {
+	if *out != "" && isWord(*out) {
+		if !strings.EqualFold(filepath.Ext(*out), ".docx") {
+			return usageError(stderr, usage, "-o: Parley writes Word documents as .docx (not %s)", filepath.Ext(*out))
+		}
+		data, err := docx.Redline(m, r, docx.RedlineOptions{Paper: *paper})
+		if err != nil {
+			return usageError(stderr, usage, "%v", err)
+		}
+		return writeOut(*out, data, stdout, stderr)
+	}
+	var b bytes.Buffer
+	if err := r.WriteText(&b, *changes); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitBad
 	}
-	return exitOK
+	return writeOut(*out, b.Bytes(), stdout, stderr)
 }
 
 func toName(n int) string {
