@@ -445,9 +445,7 @@ func (w *writer) addAbstract(levels ...level) int {
 		fmt.Fprintf(&b, `<w:lvl w:ilvl="%d"><w:start w:val="1"/><w:numFmt w:val="%s"/><w:lvlText w:val="%s"/><w:lvlJc w:val="left"/>`,
 			i, l.format, esc(l.text))
 		fmt.Fprintf(&b, `<w:pPr><w:tabs><w:tab w:val="num" w:pos="%d"/></w:tabs><w:ind w:left="%d" w:hanging="%d"/></w:pPr>`, l.left, l.left, l.hanging)
-		if l.format == "bullet" {
-			b.WriteString(`<w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol" w:hint="default"/></w:rPr>`)
-		} else if l.bold {
+		if l.bold {
 			b.WriteString(`<w:rPr><w:b/></w:rPr>`)
 		}
 		b.WriteString("</w:lvl>")
@@ -463,8 +461,8 @@ func stylesXML() []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	fmt.Fprintf(&b, `<w:styles xmlns:w="%s">`, nsW)
-	b.WriteString(`<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="MS Mincho" w:cs="Calibri"/>` +
-		`<w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-GB" w:eastAsia="ja-JP" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
+	b.WriteString(`<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/>` +
+		`<w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault>` +
 		`<w:pPrDefault><w:pPr><w:spacing w:after="140" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`)
 	style := func(typ, id, name, extra string) {
 		fmt.Fprintf(&b, `<w:style w:type="%s" w:styleId="%s"`, typ, id)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"parley/app"
 )
@@ -190,11 +189,9 @@ func (b *builder) anchorHere(key string) {
 
 // paras splits text at line ends into paragraphs.
 func paras(text string) []string {
-	var out []string
-	for _, l := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, sanitize(l))
-		}
+	out := app.TextLines(text)
+	for i, l := range out {
+		out[i] = sanitize(l)
 	}
 	return out
 }
@@ -342,96 +339,22 @@ func (b *builder) sideCode(id string) string {
 	return "?"
 }
 
-func delegationTitle(s *app.Side) string {
-	if s.Adjective != "" {
-		return s.Adjective + " delegation"
-	}
-	return "Delegation of " + s.Label()
-}
+func delegationTitle(s *app.Side) string { return app.DelegationTitle(s) }
 
-func annexTitle(i int, a *app.Annex) string {
-	t := "Annex " + letter(i)
-	if a.Title != "" {
-		t += ": " + a.Title
-	}
-	return t
-}
-
-func letter(i int) string {
-	s := ""
-	for i >= 0 {
-		s = string(rune('A'+i%26)) + s
-		i = i/26 - 1
-	}
-	return s
-}
+func annexTitle(i int, a *app.Annex) string { return app.AnnexTitle(i, a) }
 
 // longDate writes an ISO date as "2 August 2016", with the weekday when asked.
-func longDate(iso string, weekday bool) string {
-	t, err := time.Parse("2006-01-02", strings.TrimSpace(iso))
-	if err != nil {
-		return iso
-	}
-	if weekday {
-		return t.Format("Monday 2 January 2006")
-	}
-	return t.Format("2 January 2006")
-}
+func longDate(iso string, weekday bool) string { return app.LongDate(iso, weekday) }
 
 // dateRange writes the meeting's dates: "2 August 2016", "10–12 March 2026".
-func dateRange(start, end string, weekday bool) string {
-	s, err1 := time.Parse("2006-01-02", start)
-	e, err2 := time.Parse("2006-01-02", end)
-	if err1 != nil || err2 != nil || !e.After(s) {
-		return longDate(start, weekday)
-	}
-	switch {
-	case s.Year() != e.Year():
-		return s.Format("2 January 2006") + " – " + e.Format("2 January 2006")
-	case s.Month() != e.Month():
-		return s.Format("2 January") + " – " + e.Format("2 January 2006")
-	}
-	return s.Format("2") + "–" + e.Format("2 January 2006")
-}
+func dateRange(start, end string, weekday bool) string { return app.DateRange(start, end, weekday) }
 
 // dayDate is the date of a meeting day (0 is the first).
-func (b *builder) dayDate(day int, weekday bool) string {
-	t, err := time.Parse("2006-01-02", b.m.Details.Start)
-	if err != nil {
-		return fmt.Sprintf("Day %d", day+1)
-	}
-	layout := "2 January 2006"
-	if weekday {
-		layout = "Monday 2 January 2006"
-	}
-	return t.AddDate(0, 0, day).Format(layout)
-}
+func (b *builder) dayDate(day int, weekday bool) string { return b.m.DayDate(day, weekday) }
 
-func (b *builder) multiDay() bool {
-	for _, sl := range b.sched.Slots {
-		if sl.Day != 0 {
-			return true
-		}
-	}
-	return false
-}
+func (b *builder) multiDay() bool { return b.sched.MultiDay() }
 
-func (b *builder) venue() string {
-	d := b.m.Details
-	if d.Virtual {
-		if d.City != "" {
-			return "Held virtually from " + d.City
-		}
-		return "Held virtually"
-	}
-	parts := []string{}
-	for _, s := range []string{d.Venue, d.City} {
-		if s = strings.TrimSpace(s); s != "" {
-			parts = append(parts, s)
-		}
-	}
-	return strings.Join(parts, ", ")
-}
+func (b *builder) venue() string { return b.m.VenueText() }
 
 // sectionTitle is a section's heading in this pack.
 func (b *builder) sectionTitle(s Section) string {
@@ -444,17 +367,7 @@ func (b *builder) sectionTitle(s Section) string {
 	return s.Title()
 }
 
-func (b *builder) statementTitle() string {
-	k := string(b.m.Statement.Kind)
-	if k == "" {
-		k = string(app.StatementJoint)
-	}
-	k = strings.ToUpper(k[:1]) + k[1:]
-	if b.o.Final {
-		return k
-	}
-	return "Draft " + strings.ToLower(k[:1]) + k[1:]
-}
+func (b *builder) statementTitle() string { return b.m.StatementHeading(b.o.Final) }
 
 func capital(s string) string {
 	if s == "" {
@@ -463,7 +376,7 @@ func capital(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-func roleLabel(r app.Role) string { return capital(string(r)) }
+func roleLabel(r app.Role) string { return r.Label() }
 
 // lead returns an item's lead speaker for a side, or nil.
 func (b *builder) lead(it *app.Item, side string) *app.Person {

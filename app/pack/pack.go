@@ -272,21 +272,7 @@ func Marking(m *app.Meeting, o Options) app.Marking {
 	if len(o.Sections) == 0 {
 		o.Sections = Sections
 	}
-	ms := []app.Marking{m.Details.Marking}
-	if o.has(Briefs) {
-		for _, it := range m.Items {
-			ms = append(ms, it.Marking)
-		}
-	}
-	if (o.has(Statement) && len(m.Paragraphs) > 0) || o.has(Changes) || o.ChangesSince != 0 {
-		ms = append(ms, m.Statement.Marking)
-	}
-	if o.has(Annexes) {
-		for _, a := range m.Annexes {
-			ms = append(ms, a.Marking)
-		}
-	}
-	return app.Highest(ms...)
+	return m.PackMarking(o.has(Briefs), (o.has(Statement) && len(m.Paragraphs) > 0) || o.has(Changes) || o.ChangesSince != 0, o.has(Annexes))
 }
 
 // Render builds the briefing pack and returns the PDF. It checks ctx

@@ -301,33 +301,12 @@ func (b *builder) programmeTable() *table {
 
 // briefItems are the programme items that get a brief: every item but
 // breaks and meals, in programme order.
-func (b *builder) briefItems() []app.Slot {
-	var out []app.Slot
-	for _, sl := range b.sched.Slots {
-		if !sl.Item.Kind.IsPause() {
-			out = append(out, sl)
-		}
-	}
-	return out
-}
+func (b *builder) briefItems() []app.Slot { return b.sched.BriefSlots() }
 
 // briefNumber numbers briefs 1, 2, 3 with sub-items 2.1, 2.2.
 func (b *builder) briefNumber(sl app.Slot) string {
-	if n, ok := b.briefNo[sl.Item.ID]; ok {
-		return n
-	}
-	var counters []int
-	for _, s := range b.briefItems() {
-		for len(counters) <= s.Depth {
-			counters = append(counters, 0)
-		}
-		counters = counters[:s.Depth+1]
-		counters[s.Depth]++
-		parts := make([]string, len(counters))
-		for i, c := range counters {
-			parts[i] = itoa(c)
-		}
-		b.briefNo[s.Item.ID] = strings.Join(parts, ".")
+	if len(b.briefNo) == 0 {
+		b.briefNo = b.sched.BriefNumbers()
 	}
 	return b.briefNo[sl.Item.ID]
 }
