@@ -152,7 +152,9 @@ func (b *packWriter) h(level int, text string) {
 
 func (b *packWriter) note(text string) { b.w.para(pPr{style: "Note"}, run{text: text}) }
 
-func (b *packWriter) italic(text string) { b.w.para(pPr{}, run{text: text, italic: true, color: colorGrey}) }
+func (b *packWriter) italic(text string) {
+	b.w.para(pPr{}, run{text: text, italic: true, color: colorGrey})
+}
 
 // texts writes free text, a paragraph a line, bulleted when asked.
 func (b *packWriter) texts(text string, bullets bool) {
