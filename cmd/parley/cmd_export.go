@@ -6,25 +6,28 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	"parley/app"
+	"parley/app/docx"
 	"parley/app/pack"
 	"parley/storage"
 )
 
-const exportUsage = "export FILE.parley -o OUT.pdf [--side CODE] [--sections cover,contents,...] [--changes-since N] [--final] " +
+const exportUsage = "export FILE.parley -o OUT.pdf|OUT.docx [--side CODE] [--sections cover,contents,...] [--item N] [--changes-since N] [--final] " +
 	"[--paper a4|letter] [--line-numbers] [--strip-not-for-disclosure] [--marking \"...\"] [--version V] [--date YYYY-MM-DD]"
 
 func init() {
-	register("export", command{summary: "write the briefing pack PDF (exit 3 when --final is refused)",
+	register("export", command{summary: "write the briefing pack as a PDF, or its text as a Word document (-o OUT.docx) (exit 3 when --final is refused)",
 		usage: exportUsage, run: cmdExport})
 }
 
 func cmdExport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("export", exportUsage, stderr)
-	out := fs.String("o", "", "where to write the PDF")
+	out := fs.String("o", "", "where to write the pack: a PDF, or a Word document when it ends in .docx")
+	item := fs.String("item", "", "Word: only the brief of this programme item, by its number in the pack (3, or 3.1), with its sub-items")
 	side := fs.String("side", "", "whose copy: a side's code, short name or name, in any case (default: our side)")
 	sections := fs.String("sections", "", "sections in order, comma-separated (default: "+sectionList()+
 		"; optional: changes, placed where listed)")
@@ -32,7 +35,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		"(after the statement unless --sections places it; not in a final pack)")
 	final := fs.Bool("final", false, "final pack: refused while the statement has brackets, alternatives or ad ref paragraphs")
 	paper := fs.String("paper", pack.A4, "paper size: a4 or letter")
-	lineNumbers := fs.Bool("line-numbers", false, "number the lines of the statement")
+	lineNumbers := fs.Bool("line-numbers", false, "number the lines of the statement (PDF only)")
 	strip := fs.Bool("strip-not-for-disclosure", false, "leave out background marked not for disclosure")
 	marking := fs.String("marking", "", "banner marking instead of the computed one (\"PROTECTED//AUSTEO\", or any custom text)")
 	version := fs.String("version", "", "version printed on the cover and footers (default: the latest draft's number)")
@@ -45,7 +48,17 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, exportUsage, "name one meeting file")
 	}
 	if *out == "" {
-		return usageError(stderr, exportUsage, "say where to write the PDF with -o OUT.pdf")
+		return usageError(stderr, exportUsage, "say where to write the pack with -o OUT.pdf or -o OUT.docx")
+	}
+	word := isWord(*out)
+	if word && !strings.EqualFold(filepath.Ext(*out), ".docx") {
+		return usageError(stderr, exportUsage, "-o: Parley writes Word documents as .docx (not %s)", filepath.Ext(*out))
+	}
+	if !word && *item != "" {
+		return usageError(stderr, exportUsage, "--item: one item's brief is written as a Word document (-o OUT.docx); the PDF holds every brief")
+	}
+	if word && *changesSince != 0 {
+		return usageError(stderr, exportUsage, "--changes-since: the Word pack does not hold the redline; write it as tracked changes with parley diff FILE --from N -o changes.docx")
 	}
 	secs, err := pack.ParseSections(*sections)
 	if err != nil {
@@ -89,7 +102,15 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		}
 		o.Marking = &mk
 	}
-	pdf, err := pack.Render(context.Background(), m, o, nil)
+	var pdf []byte
+	if word {
+		pdf, err = wordPack(m, o, secs, *sections != "", *item)
+		if err != nil && !errors.As(err, new(*pack.FinalRefusedError)) {
+			return usageError(stderr, exportUsage, "%v", err)
+		}
+	} else {
+		pdf, err = pack.Render(context.Background(), m, o, nil)
+	}
 	if err != nil {
 		var refused *pack.FinalRefusedError
 		var noDraft *pack.NoDraftError
@@ -108,10 +129,41 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		return exitBad
 	}
 	if err := storage.WriteAtomic(*out, pdf); err != nil {
-		fmt.Fprintf(stderr, "%s: cannot write the PDF: %v\n", *out, err)
+		fmt.Fprintf(stderr, "%s: cannot write the pack: %v\n", *out, err)
 		return exitBad
 	}
 	return exitOK
+}
+
+// wordPack writes the pack's text as a Word document. listed says the
+// sections were chosen; item is a brief's number, or empty.
+func wordPack(m *app.Meeting, o pack.Options, secs []pack.Section, listed bool, item string) ([]byte, error) {
+	wo := docx.PackOptions{Side: o.Side, Final: o.Final, Paper: o.Paper, StripNotForDisclosure: o.StripNotForDisclosure,
+		Marking: o.Marking, Version: o.Version, Date: o.Date}
+	if listed {
+		for _, s := range secs {
+			wo.Sections = append(wo.Sections, string(s))
+		}
+	}
+	if item != "" {
+		sched := m.Schedule()
+		for id, n := range sched.BriefNumbers() {
+			if n == strings.TrimSpace(item) {
+				wo.Item = id
+			}
+		}
+		if wo.Item == "" {
+			var nums []string
+			for _, sl := range sched.BriefSlots() {
+				nums = append(nums, sched.BriefNumbers()[sl.Item.ID]+" "+sl.Item.Title)
+			}
+			return nil, fmt.Errorf("--item: there is no brief %q (the briefs are %s)", item, strings.Join(nums, "; "))
+		}
+		if !listed {
+			wo.Sections = []string{"briefs"}
+		}
+	}
+	return docx.Pack(m, wo)
 }
 
 // draftNumbers lists the meeting's draft numbers in order.

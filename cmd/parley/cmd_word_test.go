@@ -129,3 +129,39 @@ func TestImportWordRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestExportWordPack writes the pack's text, and one brief, as Word
+// documents.
+func TestExportWordPack(t *testing.T) {
+	dir, path := stmtSample(t)
+	out := filepath.Join(dir, "brief.docx")
+	if code, _, errs := runCLI("export", path, "-o", out, "--side", "JP"); code != exitOK {
+		t.Fatalf("export -o .docx: exit %d %s", code, errs)
+	}
+	if d := unzip(t, out, "word/document.xml"); !strings.Contains(d, "2nd Japan-Australia Cyber Policy Dialogue") || !strings.Contains(d, "Draft joint statement") {
+		t.Error("the Word pack lacks Japan's title or the statement")
+	}
+	one := filepath.Join(dir, "item3.docx")
+	if code, _, errs := runCLI("export", path, "--item", "3", "-o", one); code != exitOK {
+		t.Fatalf("export --item 3: exit %d %s", code, errs)
+	}
+	d := unzip(t, one, "word/document.xml")
+	if !strings.Contains(d, "International law") || strings.Contains(d, "Opening remarks") {
+		t.Error("one item's brief holds the wrong briefs")
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"export", path, "--item", "42", "-o", one}, exitUsage, "there is no brief \"42\" (the briefs are 1 Opening remarks"},
+		{[]string{"export", path, "--item", "3", "-o", filepath.Join(dir, "x.pdf")}, exitUsage, "one item's brief is written as a Word document"},
+		{[]string{"export", path, "--changes-since", "1", "-o", one}, exitUsage, "parley diff FILE --from N -o changes.docx"},
+		{[]string{"export", path, "--final", "-o", one}, exitRefused, "final pack refused"},
+	} {
+		code, _, errs := runCLI(tc.args...)
+		if code != tc.code || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d\n%s", tc.args, code, errs)
+		}
+	}
+}
