@@ -68,9 +68,10 @@ func newDraftsPane(s *statementView) *draftsPane {
 	d.from = widget.NewSelect(nil, func(string) { d.picked() })
 	d.to = widget.NewSelect(nil, func(string) { d.picked() })
 	d.changesOnly = widget.NewCheck("Only changes", func(bool) { d.redraw() })
+	word := widget.NewButtonWithIcon("Redline as Word…", theme.DocumentIcon(), d.exportRedlineWord)
 	compare := container.NewBorder(nil, nil, widget.NewLabel("Compare"), d.changesOnly,
 		container.NewGridWithColumns(2, d.from, container.NewBorder(nil, nil, widget.NewLabel("with"), nil, d.to)))
-	left := container.NewBorder(container.NewHBox(save), nil, nil, nil, d.list)
+	left := container.NewBorder(container.NewVBox(save, word), nil, nil, nil, d.list)
 	split := container.NewHSplit(left, container.NewBorder(compare, nil, nil, nil, d.red.object()))
 	split.SetOffset(0.26)
 	d.box = split

@@ -97,7 +97,11 @@ type Editor struct {
 	peopleImport *peopleImport
 	lastMerge    *mergeReview
 	exportForm   *exportForm
-	lastExport   string
+	// statementImport and statementExport are the Word dialogs last
+	// shown (tests fill them in).
+	statementImport *statementImport
+	statementExport *statementExport
+	lastExport      string
 }
 
 // NewEditor builds the window's content on w for the meeting in doc.

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app"
+	"parley/app/docx"
 	"parley/app/pack"
 	"parley/storage"
 )
@@ -28,6 +29,7 @@ type exportForm struct {
 
 	side     *widget.Select
 	sideIDs  []string
+	format   *widget.RadioGroup
 	paper    *widget.RadioGroup
 	mode     *widget.RadioGroup
 	lines    *widget.Check
@@ -48,6 +50,9 @@ type exportForm struct {
 const (
 	modeDraft = "Draft: brackets, alternatives and states shown"
 	modeFinal = "Final: refused while anything is still open"
+
+	packPDF  = "PDF"
+	packWord = "Word document (.docx): the text, to restyle"
 )
 
 func (e *Editor) exportDialog() {
@@ -92,12 +97,29 @@ func (e *Editor) exportDialog() {
 		if s == modeFinal {
 			f.changes.SetSelectedIndex(0)
 			f.changes.Disable()
-		} else {
+		} else if f.format == nil || f.format.Selected != packWord {
 			f.changes.Enable()
 		}
 	})
 	f.mode.SetSelected(modeDraft)
 	f.lines = widget.NewCheck("Number the lines of the statement", nil)
+	f.format = widget.NewRadioGroup([]string{packPDF, packWord}, func(s string) {
+		// The Word pack has no line numbers and no redline (Export as
+		// Word in the drafts pane writes that as tracked changes).
+		if s == packWord {
+			f.lines.SetChecked(false)
+			f.lines.Disable()
+			f.changes.SetSelectedIndex(0)
+			f.changes.Disable()
+		} else {
+			f.lines.Enable()
+			if f.mode.Selected != modeFinal {
+				f.changes.Enable()
+			}
+		}
+	})
+	f.format.Horizontal = true
+	f.format.SetSelected(packPDF)
 	f.strip = widget.NewCheck("Leave out background marked not for disclosure", nil)
 	f.marking = newPlainEntry(f.ed, false)
 	f.marking.SetPlaceHolder("as computed (override, such as PROTECTED//AUSTEO)")
@@ -131,6 +153,7 @@ func (e *Editor) exportDialog() {
 	sectionBox := container.NewBorder(nil, container.NewHBox(up, down, widget.NewLabel("Select a section's name to move it")), nil, nil, f.sections)
 	form := widget.NewForm(
 		widget.NewFormItem("Whose copy", f.side),
+		widget.NewFormItem("Format", f.format),
 		widget.NewFormItem("Mode", f.mode),
 		widget.NewFormItem("Paper", f.paper),
 		widget.NewFormItem("Statement", f.lines),
@@ -220,11 +243,33 @@ func (f *exportForm) chooseFile() {
 		return
 	}
 	e := f.ed
+	if f.format.Selected == packWord {
+		name := strings.TrimSuffix(packFileName(e.doc.Meeting(), o), ".pdf") + ".docx"
+		e.chooseSave(name, ".docx", func(path string) {
+			f.dlg.Hide()
+			e.app.Preferences().SetString(prefExportSide, o.Side)
+			m := e.doc.Meeting().Clone()
+			e.writeInBackground("briefing pack", path, func() ([]byte, error) { return docx.Pack(m, wordPackOptions(o)) })
+		})
+		return
+	}
 	e.chooseSave(packFileName(e.doc.Meeting(), o), ".pdf", func(path string) {
 		f.dlg.Hide()
 		e.app.Preferences().SetString(prefExportSide, o.Side)
 		e.exportTo(path, o)
 	})
+}
+
+// wordPackOptions are the Word pack's options for the PDF's.
+func wordPackOptions(o pack.Options) docx.PackOptions {
+	wo := docx.PackOptions{Side: o.Side, Final: o.Final, Paper: o.Paper, StripNotForDisclosure: o.StripNotForDisclosure,
+		Marking: o.Marking, Version: o.Version, Date: o.Date}
+	for _, s := range o.Sections {
+		if s != pack.Contents && s != pack.Changes {
+			wo.Sections = append(wo.Sections, string(s))
+		}
+	}
+	return wo
 }
 
 // packFileName proposes "2nd Australia-Japan Cyber Policy Dialogue brief.pdf".
@@ -280,16 +325,24 @@ func (e *Editor) exportTo(path string, o pack.Options) {
 }
 
 // exported says where the pack went, with buttons to open it and its folder.
-func (e *Editor) exported(path string, size int) {
+func (e *Editor) exported(path string, size int) { e.exportedAs("Briefing pack exported", path, size) }
+
+// exportedAs says where an exported file went, with buttons to open it
+// and its folder.
+func (e *Editor) exportedAs(title, path string, size int) {
 	e.lastExport = path
 	msg := widget.NewLabel(fmt.Sprintf("Wrote %s (%d KB).", path, (size+1023)/1024))
 	msg.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
-	open := widget.NewButton("Open PDF", func() { e.openLocal(path); d.Hide() })
+	openLabel := "Open Document"
+	if strings.EqualFold(filepath.Ext(path), ".pdf") {
+		openLabel = "Open PDF"
+	}
+	open := widget.NewButton(openLabel, func() { e.openLocal(path); d.Hide() })
 	open.Importance = widget.HighImportance
 	folder := widget.NewButton("Show in Folder", func() { e.openLocal(filepath.Dir(path)); d.Hide() })
 	closeB := widget.NewButton("Close", func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons("Briefing pack exported", msg, e.win)
+	d = dialog.NewCustomWithoutButtons(title, msg, e.win)
 	d.SetButtons([]fyne.CanvasObject{closeB, folder, open})
 	d.Resize(fyne.NewSize(560, 160))
 	d.Show()

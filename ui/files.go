@@ -36,20 +36,22 @@ type action struct {
 // actions are the window's commands, on menu items and as shortcuts.
 func (e *Editor) actions() map[string]action {
 	return map[string]action{
-		"new":     {"New", shortcut(fyne.KeyN, false), e.newMeeting},
-		"open":    {"Open…", shortcut(fyne.KeyO, false), e.openDialog},
-		"save":    {"Save", shortcut(fyne.KeyS, false), func() { e.save(nil) }},
-		"saveas":  {"Save As…", shortcut(fyne.KeyS, true), func() { e.saveAs(nil) }},
-		"export":  {"Export Briefing Pack…", shortcut(fyne.KeyE, false), e.exportDialog},
-		"merge":   {"Merge With…", nil, e.mergeDialog},
-		"import":  {"Import Participants…", shortcut(fyne.KeyI, false), func() { e.importPeopleDialog("") }},
-		"quit":    {"Quit", shortcut(fyne.KeyQ, false), func() { e.confirmDiscard("quitting", e.quit) }},
-		"undo":    {"Undo", &fyne.ShortcutUndo{}, e.undo},
-		"redo":    {"Redo", shortcut(fyne.KeyZ, true), e.redo},
-		"redo2":   {"Redo", &fyne.ShortcutRedo{}, e.redo},
-		"find":    {"Find", shortcut(fyne.KeyF, false), e.find},
-		"delete":  {"Delete Selected…", nil, e.deleteSelected},
-		"problem": {"Problems", shortcut(fyne.Key6, false), func() { e.showView("problems") }},
+		"new":      {"New", shortcut(fyne.KeyN, false), e.newMeeting},
+		"open":     {"Open…", shortcut(fyne.KeyO, false), e.openDialog},
+		"save":     {"Save", shortcut(fyne.KeyS, false), func() { e.save(nil) }},
+		"saveas":   {"Save As…", shortcut(fyne.KeyS, true), func() { e.saveAs(nil) }},
+		"export":   {"Export Briefing Pack…", shortcut(fyne.KeyE, false), e.exportDialog},
+		"merge":    {"Merge With…", nil, e.mergeDialog},
+		"import":   {"Import Participants…", shortcut(fyne.KeyI, false), func() { e.importPeopleDialog("") }},
+		"importst": {"Import Statement Draft…", nil, func() { e.importStatementDialog("") }},
+		"exportst": {"Export Statement…", nil, e.exportStatementDialog},
+		"quit":     {"Quit", shortcut(fyne.KeyQ, false), func() { e.confirmDiscard("quitting", e.quit) }},
+		"undo":     {"Undo", &fyne.ShortcutUndo{}, e.undo},
+		"redo":     {"Redo", shortcut(fyne.KeyZ, true), e.redo},
+		"redo2":    {"Redo", &fyne.ShortcutRedo{}, e.redo},
+		"find":     {"Find", shortcut(fyne.KeyF, false), e.find},
+		"delete":   {"Delete Selected…", nil, e.deleteSelected},
+		"problem":  {"Problems", shortcut(fyne.Key6, false), func() { e.showView("problems") }},
 	}
 }
 
@@ -71,7 +73,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 	quit.IsQuit = true
 	file := fyne.NewMenu("File", item("new"), item("open"), recentItem, fyne.NewMenuItemSeparator(),
 		item("save"), item("saveas"), fyne.NewMenuItemSeparator(),
-		item("import"), item("merge"), item("export"), fyne.NewMenuItemSeparator(), quit)
+		item("import"), item("importst"), item("merge"), item("export"), item("exportst"), fyne.NewMenuItemSeparator(), quit)
 	edit := fyne.NewMenu("Edit", item("undo"), item("redo"), fyne.NewMenuItemSeparator(), item("find"), item("delete"))
 	var views []*fyne.MenuItem
 	for i, vi := range viewInfos {
@@ -439,7 +441,8 @@ func suggestFileName(m *app.Meeting) string {
 	return name
 }
 
-// dropped opens a dropped meeting file or imports dropped participant lists.
+// dropped opens a dropped meeting file, imports a dropped participant
+// list or draft statement.
 func (e *Editor) dropped(_ fyne.Position, uris []fyne.URI) {
 	for _, u := range uris {
 		path := u.Path()
@@ -452,10 +455,14 @@ func (e *Editor) dropped(_ fyne.Position, uris []fyne.URI) {
 				e.importPeopleDialog(path)
 				return
 			}
+			if storage.IsDraftFile(path) {
+				e.importStatementDialog(path)
+				return
+			}
 		}
 	}
 	if len(uris) > 0 {
-		e.showError("Cannot use the dropped file", errors.New(uris[0].Name()+": drop a .parley meeting to open it, or a .csv or .xlsx participant list to import it"))
+		e.showError("Cannot use the dropped file", errors.New(uris[0].Name()+": drop a .parley meeting to open it, a .csv or .xlsx participant list to import it, or a .docx, .txt or .md draft statement to import it"))
 	}
 }
 

@@ -228,7 +228,7 @@ func TestDroppedFiles(t *testing.T) {
 	if e.path != a {
 		t.Fatalf("dropping a meeting did not open it: %q", e.path)
 	}
-	e.dropped(fyne.NewPos(10, 10), []fyne.URI{fstorage.NewFileURI(filepath.Join(t.TempDir(), "notes.docx"))})
+	e.dropped(fyne.NewPos(10, 10), []fyne.URI{fstorage.NewFileURI(filepath.Join(t.TempDir(), "notes.pages"))})
 	if e.lastError == nil || !strings.Contains(e.lastError.Error(), "drop a .parley meeting") {
 		t.Fatalf("unknown file: %v", e.lastError)
 	}

@@ -76,7 +76,7 @@ func DraftText(data []byte, name string, m *app.Meeting, side string) (string, e
 }
 
 // placer returns a function naming the paragraph of the draft a line of
-// its text belongs to: "paragraph 6(a) ("Harden cyber defences by…")".
+// its text belongs to: `paragraph 6(a) ("Harden cyber defences by…")`.
 func placer(d *app.ParsedDraft) func(line int) string {
 	nums := app.NumberParagraphs(d.Paragraphs)
 	type at struct {
@@ -118,9 +118,9 @@ func snippet(p *app.Paragraph) string {
 	t := strings.TrimSpace(strings.TrimSpace(p.LeadIn + " " + p.Text.Plain()))
 	words := strings.Fields(t)
 	if len(words) > 6 {
-		return "\u201c" + strings.Join(words[:6], " ") + "\u2026\u201d"
+		return `"` + strings.Join(words[:6], " ") + "\u2026\""
 	}
-	return "\u201c" + t + "\u201d"
+	return `"` + t + `"`
 }
 
 // piece is a stretch of a paragraph's text, or a mark in it.

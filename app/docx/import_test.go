@@ -125,8 +125,8 @@ func TestImportTrackedChangesAndComments(t *testing.T) {
 	}
 	all := problems(d)
 	for _, w := range []string{
-		`paragraph 4 (“The Participants will consult as needed.”): tracked changes by "Jane Citizen", who is not a participant, agency or side of the meeting: brought in as brackets proposed by Australia, the side the draft came from`,
-		`paragraph 5 (“The Participants will share information.”): comment by "Rob McKinnon" on "share information": "We prefer \"exchange\".": the words are bracketed, proposed by Australia`,
+		`paragraph 4 ("The Participants will consult as needed."): tracked changes by "Jane Citizen", who is not a participant, agency or side of the meeting: brought in as brackets proposed by Australia, the side the draft came from`,
+		`paragraph 5 ("The Participants will share information."): comment by "Rob McKinnon" on "share information": "We prefer \"exchange\".": the words are bracketed, proposed by Australia`,
 	} {
 		if !strings.Contains(all, w) {
 			t.Errorf("problems lack\n%s\nthey are:\n%s", w, all)
@@ -168,10 +168,10 @@ func TestImportReportsWhatItCannotRead(t *testing.T) {
 	}
 	all := problems(d)
 	for _, w := range []string{
-		`paragraph 1 (“The Participants will cooperate.”): footnote "As agreed in 2015.": not imported`,
+		`paragraph 1 ("The Participants will cooperate."): footnote "As agreed in 2015.": not imported`,
 		`a table (2 rows, 2 columns): its cells are imported as paragraphs`,
-		`paragraph 3 (“The Participants will review this statement…”): a field (DATE`,
-		`paragraph 4 (“The Participants will report to ministers.”): a text box: its text is not imported`,
+		`paragraph 3 ("The Participants will review this statement…"): a field (DATE`,
+		`paragraph 4 ("The Participants will report to ministers."): a text box: its text is not imported`,
 	} {
 		if !strings.Contains(all, w) {
 			t.Errorf("problems lack\n%s\nthey are:\n%s", w, all)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -37,28 +36,9 @@ const (
 	diffUsage            = "diff FILE.parley [--from N] [--to M|current] [--changes] [-o OUT.docx|OUT.txt] [--paper a4|letter]"
 )
 
-// isWord reports whether a path names a Word document: the draft and
-// the output are Word by their extension.
-func isWord(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".docx", ".docm", ".dotx", ".doc", ".odt", ".rtf":
-		return true
-	}
-	return false
-}
-
-// readDraft reads a draft statement file: a Word document (by its
-// extension, or a zip or Compound File whatever its name), else text.
-func readDraft(m *app.Meeting, path, side string) (*app.ParsedDraft, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the draft: %v", path, errors.Unwrap(err))
-	}
-	if isWord(path) || bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
-		return docx.ReadDraft(data, path, m, side)
-	}
-	return m.ReadDraft(string(data), side), nil
-}
+// isWord reports whether a path names a word-processor document: the
+// output is Word by its extension.
+func isWord(path string) bool { return storage.IsWordFile(path) }
 
 func cmdImportStatement(args []string, stdout, stderr io.Writer) int {
 	const usage = importStatementUsage
@@ -89,7 +69,7 @@ func cmdImportStatement(args []string, stdout, stderr io.Writer) int {
 	if side != nil {
 		sideID = side.ID
 	}
-	d, err := readDraft(m, draftPath, sideID)
+	d, err := storage.ReadDraft(m, draftPath, sideID)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		fmt.Fprintf(stderr, "%s: not imported: the meeting is unchanged\n", path)
