@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"archive/zip"
-	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,16 +21,10 @@ func docxPart(t *testing.T, path, part string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	f, err := z.Open(part)
+	b, err := docx.ReadPart(data, path, part)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	b, _ := io.ReadAll(f)
 	return string(b)
 }
 

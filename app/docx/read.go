@@ -271,3 +271,17 @@ func parseXML(data []byte) (*node, error) {
 	}
 	return root.kids[0], nil
 }
+
+// ReadPart returns one part of a Word document ("word/document.xml"),
+// read within the limits; name names the file in errors.
+func ReadPart(data []byte, name, part string) ([]byte, error) {
+	p, err := open(data, name)
+	if err != nil {
+		return nil, err
+	}
+	b, err := p.readPart(part)
+	if err == nil && b == nil {
+		err = fmt.Errorf("%s: there is no %s in the document", name, part)
+	}
+	return b, err
+}
