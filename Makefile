@@ -15,7 +15,7 @@ export GOWORK := off
 # and what the tests need on top (Xvfb, PDF tools, screenshots, input).
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
               libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev
-TEST_PKGS  := xvfb xauth poppler-utils imagemagick xdotool
+TEST_PKGS  := xvfb xauth poppler-utils imagemagick xdotool libreoffice-writer-nogui
 
 # Packages whose tests need no display (the window's tests use Fyne's test
 # driver) and run under the race detector.

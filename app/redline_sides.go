@@ -80,6 +80,13 @@ func (m *Meeting) attribute(r *Redline, from, to int) {
 // side of each draft; last the side of the latest, for a one-step chain.
 func attributeRuns(runs []Run, along []*Paragraph, field func(*Paragraph) string, authors []string, last string) []Run {
 	n := len(along)
+	changed := false
+	for _, r := range runs {
+		changed = changed || r.Op != RunEqual
+	}
+	if !changed {
+		return runs
+	}
 	if n <= 2 {
 		for i := range runs {
 			if runs[i].Op != RunEqual {
@@ -89,9 +96,15 @@ func attributeRuns(runs []Run, along []*Paragraph, field func(*Paragraph) string
 		return runs
 	}
 	texts := make([][]string, n)
+	raw := make([]string, n)
 	for k, p := range along {
 		if p != nil {
-			texts[k] = Tokenize(field(p))
+			raw[k] = field(p)
+			if k > 0 && raw[k] == raw[k-1] {
+				texts[k] = texts[k-1]
+			} else {
+				texts[k] = Tokenize(raw[k])
+			}
 		}
 	}
 	// born[t]: the draft that brought token t of the latest text.
@@ -105,6 +118,9 @@ func attributeRuns(runs []Run, along []*Paragraph, field func(*Paragraph) string
 	}
 	c := newTokenCoder()
 	for k := 1; k < n; k++ {
+		if raw[k] == raw[k-1] && (along[k] == nil) == (along[k-1] == nil) {
+			continue // the same text: the same tokens, born and alive as before
+		}
 		var nb, na []int
 		i, j := 0, 0
 		for _, d := range c.tokenDiff(texts[k-1], texts[k]) {
