@@ -106,7 +106,8 @@ func LoadTracked(path string) (*app.Meeting, []app.Problem, Fingerprint, error) 
 // since fp was taken: then it writes nothing and returns an error of kind
 // ErrChanged. A zero fp skips the check (a first save, or the user chose to
 // overwrite); a file that has gone is simply written. On success it returns
-// the fingerprint of what it wrote. A few milliseconds pass between the
+// the fingerprint of what it wrote; it does too with an error of kind
+// ErrNotFlushed, as the file then holds what was written. A few milliseconds pass between the
 // check and the rename that a third writer could slip into; the lock file
 // is what keeps other Parleys away.
 func SaveChecked(path string, m *app.Meeting, fp Fingerprint) (Fingerprint, error) {
@@ -131,14 +132,15 @@ func SaveBytesChecked(path string, data []byte, fp Fingerprint) (Fingerprint, er
 			}
 		}
 	}
-	if err := SaveBytes(path, data); err != nil {
+	err := SaveBytes(path, data)
+	if err != nil && !errors.Is(err, ErrNotFlushed) {
 		return Fingerprint{}, err
 	}
 	mod := time.Now()
 	if st, err := os.Stat(path); err == nil {
 		mod = st.ModTime()
 	}
-	return FingerprintData(data, mod), nil
+	return FingerprintData(data, mod), err
 }
 
 // String describes the fingerprint for messages and logs.

@@ -13,8 +13,12 @@
 //
 // Saving is atomic: the new content goes to a temporary file in the same
 // folder, is flushed to disk, and replaces the old file by rename; the
-// folder is flushed too. A failure at any point leaves the previous file as
-// it was.
+// folder is flushed too. A failure before the rename leaves the previous
+// file as it was; the rename is the commit point, and a failure after it
+// says the file is saved but not flushed (ErrNotFlushed). A save through a
+// symbolic link replaces the file the link leads to, beside itself, and
+// the link stays; a folder, device or pipe is never replaced
+// (ErrNotRegular). Locks and recovery copies follow the real file too.
 //
 // Files between machines. A meeting file travels (office, laptop,
 // embassy) and two people edit copies at once, so the file carries what a

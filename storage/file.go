@@ -73,13 +73,29 @@ func Save(path string, m *app.Meeting) error {
 // SaveBytes writes encoded meeting bytes atomically, refusing to replace a
 // file made by a newer Parley or a file that is not a meeting.
 func SaveBytes(path string, data []byte) error {
+	if _, err := SaveTarget(path); err != nil {
+		msg := "cannot save: " + err.Error()
+		if errors.Is(err, ErrNotRegular) {
+			msg += ": Parley saves meetings only to regular files; choose a file name"
+		}
+		return &Error{Path: path, Kind: err, Msg: msg}
+	}
 	if err := checkReplaceable(path); err != nil {
 		return err
 	}
 	if err := WriteAtomic(path, data); err != nil {
-		return &Error{Path: path, Kind: err, Msg: "cannot save: " + err.Error() + "; the file on disk is unchanged"}
+		return saveError(path, err)
 	}
 	return nil
+}
+
+// saveError says what a failed WriteAtomic of a meeting left on disk.
+func saveError(path string, err error) error {
+	if nf := (*notFlushedError)(nil); errors.As(err, &nf) {
+		return &Error{Path: path, Kind: err, Msg: "saved, but flushing its folder to the disk failed afterwards (" + nf.err.Error() +
+			"): the file holds the new content, though a power cut in the next moments could bring back the old; save again to be sure"}
+	}
+	return &Error{Path: path, Kind: err, Msg: "cannot save: " + err.Error() + "; the file on disk is unchanged"}
 }
 
 // checkReplaceable refuses to overwrite a newer-format meeting file or a
@@ -156,8 +172,16 @@ func fault(step string) error {
 
 // WriteAtomic replaces path with data so that, whatever happens, the file
 // holds either its old content or the new: write a temporary file in the
-// same folder, flush it, rename it over path, flush the folder.
+// same folder, flush it, rename it over path, flush the folder. When path
+// is a symbolic link, the file it leads to is replaced, beside itself, and
+// the link stays (see SaveTarget). The rename is the commit point: a
+// failure after it (flushing the folder) returns an error of kind
+// ErrNotFlushed, and the file holds the new content.
 func WriteAtomic(path string, data []byte) (err error) {
+	path, err = SaveTarget(path)
+	if err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	mode := fs.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
@@ -170,8 +194,9 @@ func WriteAtomic(path string, data []byte) (err error) {
 	if err != nil {
 		return err
 	}
+	renamed := false
 	defer func() {
-		if err != nil {
+		if err != nil && !renamed {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
@@ -203,11 +228,108 @@ func WriteAtomic(path string, data []byte) (err error) {
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
-	if err := fault("syncdir"); err != nil {
-		return err
-	}
+	renamed = true
 	removeStaleTemps(dir, filepath.Base(path))
-	return syncDir(dir)
+	if err = fault("syncdir"); err == nil {
+		err = syncDir(dir)
+	}
+	if err != nil {
+		return &notFlushedError{err}
+	}
+	return nil
+}
+
+// notFlushedError is a failure after the rename: the file holds the new
+// content, not yet flushed to the disk.
+type notFlushedError struct{ err error }
+
+func (e *notFlushedError) Error() string { return ErrNotFlushed.Error() + ": " + e.err.Error() }
+
+func (e *notFlushedError) Unwrap() []error { return []error{ErrNotFlushed, e.err} }
+
+// SaveTarget is the file that a write to path replaces: path itself, or,
+// when path is a symbolic link or a chain of them, the file they lead to,
+// so that saving through a link updates the real file and the link stays
+// a link. A link whose target does not exist yet leads to that target,
+// which the write creates (as the shell's > does), provided its folder
+// exists. Anything but a regular file (a folder, a device, a named pipe,
+// a socket) is refused with an error of kind ErrNotRegular.
+func SaveTarget(path string) (string, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return "", &notRegularError{what: fileKind(st.Mode())}
+	}
+	return resolveLinks(path)
+}
+
+// notRegularError refuses to replace what is not a regular file.
+type notRegularError struct{ what string }
+
+func (e *notRegularError) Error() string { return "it is " + e.what + ", not a regular file" }
+
+func (e *notRegularError) Unwrap() error { return ErrNotRegular }
+
+// fileKind names what a file mode that is not a regular file's is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// maxLinks is how many symbolic links resolveLinks follows in a row.
+const maxLinks = 255
+
+// resolveLinks follows the symbolic links from path to the file they lead
+// to, which may not exist yet (a dangling link). The result is path when
+// it is no link.
+func resolveLinks(path string) (string, error) {
+	if p, err := filepath.EvalSymlinks(path); err == nil {
+		return p, nil
+	}
+	p := path
+	for range maxLinks {
+		st, err := os.Lstat(p)
+		if err != nil {
+			// Not there yet: the links of its folder resolved, if it has one.
+			if d, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil {
+				return filepath.Join(d, filepath.Base(p)), nil
+			}
+			return p, nil
+		}
+		if st.Mode()&fs.ModeSymlink == 0 {
+			return p, nil
+		}
+		t, err := os.Readlink(p)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(t) {
+			t = filepath.Join(filepath.Dir(p), t)
+		}
+		p = t
+	}
+	return "", fmt.Errorf("more than %d symbolic links in a row (a loop?)", maxLinks)
+}
+
+// realPath is the absolute path of the file that path names, through any
+// symbolic links: the key of its lock and of its recovery copy, so that
+// two links to one file share them.
+func realPath(path string) string {
+	p, err := resolveLinks(path)
+	if err != nil {
+		p = path
+	}
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
 }
 
 // removeStaleTemps deletes temporary files that a save interrupted by a

@@ -299,3 +299,14 @@ func sortedKeys[V any](m map[string]V) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+// Kinds of failure of a write, for errors.Is.
+var (
+	// ErrNotRegular: the path names something other than a regular file
+	// (a folder, a device, a named pipe): Parley does not replace it.
+	ErrNotRegular = errors.New("not a regular file")
+	// ErrNotFlushed: the new content has replaced the file, but flushing
+	// the folder to the disk failed afterwards, so a power cut soon after
+	// could bring back the old content.
+	ErrNotFlushed = errors.New("saved, but not flushed to the disk")
+)

@@ -39,7 +39,7 @@ type LockInfo struct {
 	PID  int       `json:"pid"`
 	User string    `json:"user,omitempty"`
 	Time time.Time `json:"time"`
-	// File is the meeting file's absolute path as the holder opened it.
+	// File is the meeting file's absolute path, symbolic links resolved.
 	File string `json:"file,omitempty"`
 	// Token tells one lock from another of the same process.
 	Token string `json:"token"`
@@ -104,8 +104,11 @@ type FileLock struct {
 }
 
 // LockPath is where the lock of a meeting file lives: beside it, hidden.
+// Through a symbolic link it is beside the file the link leads to, so
+// that every link to one file shares its lock.
 func LockPath(path string) string {
-	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".lock")
+	real := realPath(path)
+	return filepath.Join(filepath.Dir(real), "."+filepath.Base(real)+".lock")
 }
 
 // Lock takes the lock on a meeting file for this process. When another
@@ -121,11 +124,7 @@ func Lock(path string) (*FileLock, error) { return lock(path, false) }
 func TakeLock(path string) (*FileLock, error) { return lock(path, true) }
 
 func lock(path string, take bool) (*FileLock, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
-	}
-	l := &FileLock{path: path, lockPath: LockPath(path), info: currentLock(abs)}
+	l := &FileLock{path: path, lockPath: LockPath(path), info: currentLock(realPath(path))}
 	data, _ := json.MarshalIndent(l.info, "", "  ")
 	for attempt := 0; attempt < 4; attempt++ {
 		f, err := os.OpenFile(l.lockPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)

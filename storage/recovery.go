@@ -93,15 +93,13 @@ func (c RecoveryCopy) Name() string {
 }
 
 // RecoveryKey is the key of a document's recovery copy: the file name and
-// a hash of its absolute path, or "untitled".
+// a hash of its absolute path (symbolic links resolved, so that the links
+// to one file share its copy), or "untitled".
 func RecoveryKey(original string) string {
 	if original == "" {
 		return "untitled"
 	}
-	abs, err := filepath.Abs(original)
-	if err != nil {
-		abs = original
-	}
+	abs := realPath(original)
 	sum := sha256.Sum256([]byte(abs))
 	name := strings.Map(func(r rune) rune {
 		if r < ' ' || strings.ContainsRune(`<>:"/\|?*`, r) {

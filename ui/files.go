@@ -350,7 +350,7 @@ func (e *Editor) writeTo(path string, fp storage.Fingerprint, after func()) {
 		e.changedOnDisk(path, after)
 		return
 	}
-	if err != nil {
+	if err != nil && !errors.Is(err, storage.ErrNotFlushed) {
 		e.showError("Cannot save", err)
 		return
 	}
@@ -368,6 +368,12 @@ func (e *Editor) writeTo(path string, fp storage.Fingerprint, after func()) {
 	e.prefs.setLastFolder(filepath.Dir(path))
 	e.refreshRecentMenu()
 	e.refreshChrome()
+	if err != nil {
+		// Saved, but not flushed to the disk: say so, and leave what was
+		// to follow (quitting, opening another file) to the user.
+		e.showError("Saved, with a warning", err)
+		return
+	}
 	if after != nil {
 		after()
 	}
