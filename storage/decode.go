@@ -13,6 +13,13 @@ import (
 	"parley/app"
 )
 
+// byteOrderMark is the UTF-8 byte-order mark some Windows editors put at
+// the start of a file. Parley reads past it and never writes it.
+var byteOrderMark = []byte("\uFEFF")
+
+// trimBOM drops a leading UTF-8 byte-order mark.
+func trimBOM(data []byte) []byte { return bytes.TrimPrefix(data, byteOrderMark) }
+
 // Decode reads .parley bytes. The error, an *Error, says where and what is
 // wrong; it does not name the file (Load does). Decode checks the file's
 // structure and types; Load also refuses records that contradict each other.
@@ -20,6 +27,7 @@ func Decode(data []byte) (*app.Meeting, error) {
 	if len(data) > MaxSize {
 		return nil, &Error{Kind: ErrTooLarge, Msg: fmt.Sprintf("the file is %d MiB, over the %d MiB limit: it is not a meeting file", len(data)>>20, MaxSize>>20)}
 	}
+	data = trimBOM(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &Error{Kind: ErrNotParley, Msg: "the file is empty: it is not a meeting file (was the save interrupted? look for a recovery copy)"}
 	}

@@ -108,7 +108,7 @@ func checkReplaceable(path string) error {
 	defer f.Close()
 	head := make([]byte, 4096)
 	n, _ := io.ReadFull(f, head)
-	head = head[:n]
+	head = trimBOM(head[:n])
 	if len(bytes.TrimSpace(head)) == 0 {
 		return nil
 	}
