@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"parley/app"
@@ -24,8 +25,9 @@ import (
 // Beside each copy, KEY.parley, a small KEY.json records the original path,
 // the time, the process that wrote it and the fingerprint of the original
 // file the unsaved changes started from. A successful save discards the
-// copy; after a crash the next start lists the copies whose process is
-// gone and offers to restore or discard them.
+// copy, and a copy still being written when the save discards it is
+// dropped (Pending); after a crash the next start lists the copies whose
+// process is gone and offers to restore or discard them.
 
 // RecoveryInterval is how often the window writes a recovery copy while
 // there are unsaved changes.
@@ -35,9 +37,15 @@ const RecoveryInterval = 30 * time.Second
 // folder (tests, portable installs).
 const RecoveryDirEnv = "PARLEY_RECOVERY_DIR"
 
-// Recovery is a folder of recovery copies.
+// Recovery is a folder of recovery copies. Its methods may be called from
+// several goroutines: writing and discarding a copy exclude each other.
 type Recovery struct {
 	Dir string
+
+	mu sync.Mutex
+	// gens counts the discards of each key's copy, so that a copy noted
+	// before a discard is not written after it (see Pending).
+	gens map[string]uint64
 }
 
 // DefaultRecovery is the user's recovery folder: $PARLEY_RECOVERY_DIR, or
@@ -120,17 +128,54 @@ func (r *Recovery) paths(key string) (copyPath, metaPath string) {
 // Write writes the recovery copy of a document atomically: original is its
 // file path ("" untitled), base the fingerprint of that file when it was
 // opened or last saved (zero if never). Encoding normalises m, so pass a
-// clone when another goroutine may be using it.
+// clone when another goroutine may be using it. Write is Pending and its
+// Write at once: a copy written on another goroutine than the one that
+// saves should be noted with Pending first.
 func (r *Recovery) Write(original string, m *app.Meeting, base Fingerprint) error {
+	return r.Pending(original).Write(m, base)
+}
+
+// PendingCopy is a recovery copy about to be written: the document as it
+// was at one moment, written later on another goroutine.
+type PendingCopy struct {
+	r        *Recovery
+	original string
+	gen      uint64
+}
+
+// Pending notes a recovery copy to write of a document (its file path, ""
+// for untitled) as it is now: call it where the meeting is cloned, on the
+// goroutine that saves. When the document's copies are discarded before
+// the pending copy is written (a save or a quit came in between), its
+// Write writes nothing, so that a save never leaves a copy behind.
+func (r *Recovery) Pending(original string) *PendingCopy {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return &PendingCopy{r: r, original: original, gen: r.gens[RecoveryKey(original)]}
+}
+
+// Write writes the pending copy, unless the document's copies were
+// discarded since it was noted.
+func (p *PendingCopy) Write(m *app.Meeting, base Fingerprint) error {
 	data, err := Encode(m)
 	if err != nil {
-		return fmt.Errorf("recovery copy of %s: %w", orUntitled(original), err)
+		return fmt.Errorf("recovery copy of %s: %w", orUntitled(p.original), err)
 	}
-	return r.WriteBytes(original, data, base)
+	return p.r.writeBytes(p, data, base)
 }
 
 // WriteBytes is Write for an encoded meeting.
 func (r *Recovery) WriteBytes(original string, data []byte, base Fingerprint) error {
+	return r.writeBytes(r.Pending(original), data, base)
+}
+
+func (r *Recovery) writeBytes(p *PendingCopy, data []byte, base Fingerprint) error {
+	original := p.original
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.gens[RecoveryKey(original)] != p.gen {
+		return nil // discarded since: the document was saved or closed
+	}
 	if err := os.MkdirAll(r.Dir, 0o700); err != nil {
 		return fmt.Errorf("recovery copy of %s: cannot create %s: %w", orUntitled(original), r.Dir, err)
 	}
@@ -230,6 +275,12 @@ func (r *Recovery) Discard(original string) error {
 func (r *Recovery) DiscardCopy(c RecoveryCopy) error { return r.remove(c.Key) }
 
 func (r *Recovery) remove(key string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.gens == nil {
+		r.gens = map[string]uint64{}
+	}
+	r.gens[key]++
 	copyPath, metaPath := r.paths(key)
 	var errs []error
 	for _, p := range []string{copyPath, metaPath} {

@@ -50,8 +50,10 @@ func (e *Editor) tick() {
 	if e.rec == nil || !e.doc.Dirty() {
 		return
 	}
-	m, path, fp := e.doc.Meeting().Clone(), e.path, e.fp
-	e.background(func() (any, error) { return nil, e.rec.Write(path, m, fp) }, func(_ any, err error) {
+	// Noted here, with the clone: a save or a quit that discards the copy
+	// before the write below is done makes it write nothing.
+	m, p, fp := e.doc.Meeting().Clone(), e.rec.Pending(e.path), e.fp
+	e.background(func() (any, error) { return nil, p.Write(m, fp) }, func(_ any, err error) {
 		if err != nil {
 			e.status.SetText("Recovery copy not written: " + err.Error())
 		}
