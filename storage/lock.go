@@ -243,13 +243,31 @@ func (l *FileLock) Held() bool {
 	return ok && info.Token == l.info.Token
 }
 
-// Refresh renews the lock's time so that it does not go stale; the window
-// calls it every few minutes (with its recovery timer, say). It returns a
-// *LockedError when another Parley has taken the lock over since.
-func (l *FileLock) Refresh() error {
+// Covers reports whether this is the lock of the file at path, through
+// any symbolic links: reopening that file keeps this lock.
+func (l *FileLock) Covers(path string) bool {
+	return l != nil && path != "" && LockPath(path) == l.lockPath
+}
+
+// Check returns a *LockedError naming the Parley that has taken the lock
+// over since it was taken here (TakeLock: its user opened the file
+// anyway), and nil while the lock is still this one. A lock file that has
+// gone is no taking over: Refresh writes it again.
+func (l *FileLock) Check() error {
 	info, _, ok := readLock(l.lockPath)
 	if ok && info.Token != l.info.Token {
 		return &LockedError{Path: l.path, Holder: info}
+	}
+	return nil
+}
+
+// Refresh renews the lock's time so that it does not go stale; the window
+// calls it every few minutes (with its recovery timer, say). It returns a
+// *LockedError when another Parley has taken the lock over since, and
+// then leaves the other's lock alone.
+func (l *FileLock) Refresh() error {
+	if err := l.Check(); err != nil {
+		return err
 	}
 	l.info.Time = time.Now().UTC().Truncate(time.Second)
 	data, _ := json.MarshalIndent(l.info, "", "  ")

@@ -65,6 +65,9 @@ type Editor struct {
 	lock *storage.FileLock
 	rec  *storage.Recovery
 	stop chan struct{}
+	// lockLost is the Parley that has taken this window's lock over, if
+	// one has (see lockTakenOver).
+	lockLost lockLost
 
 	nav     *widget.List
 	views   map[string]view
@@ -167,9 +170,8 @@ func (e *Editor) setDocument(doc *app.Document, path, label string) {
 	if e.unsub != nil {
 		e.unsub()
 	}
-	if e.lock != nil {
-		e.lock.Unlock()
-		e.lock = nil
+	if !e.lock.Covers(path) {
+		e.holdLock(nil) // reopening the same file keeps its lock
 	}
 	if e.rec != nil && e.doc != nil && e.doc != doc {
 		e.rec.Discard(e.path)
@@ -282,6 +284,9 @@ func (e *Editor) refreshChrome() {
 		e.saved.SetText("Saved")
 	} else {
 		e.saved.SetText("Not saved to a file yet")
+	}
+	if n := e.lockLost.note(); n != "" {
+		e.saved.SetText(n + " · " + e.saved.Text)
 	}
 	e.nav.RefreshItem(len(viewInfos) - 1)
 }

@@ -191,10 +191,7 @@ func (e *Editor) quit() {
 // user chose not to save them: then too, as they asked).
 func (e *Editor) release() {
 	e.stopTimers()
-	if e.lock != nil {
-		e.lock.Unlock()
-		e.lock = nil
-	}
+	e.holdLock(nil)
 	if e.rec != nil {
 		e.rec.Discard(e.path)
 	}
@@ -278,17 +275,26 @@ func (e *Editor) load(path string) {
 	})
 }
 
-// lockThen takes the lock beside path and runs then with it. When another
-// running Parley holds the file, it asks first; a lock that cannot be
-// written (a read-only folder) does not stop the opening.
+// lockThen takes the lock beside path and runs then with it. The meeting
+// this window has open already keeps its lock. When another running
+// Parley holds the file, it asks first; a lock that cannot be written (a
+// read-only folder) does not stop the opening.
 func (e *Editor) lockThen(path string, then func(*storage.FileLock)) {
+	if e.lock.Covers(path) && e.lock.Check() == nil {
+		then(e.lock)
+		return
+	}
 	lk, err := storage.Lock(path)
 	var held *storage.LockedError
 	switch {
 	case err == nil:
 		then(lk)
 	case errors.As(err, &held):
-		msg := filepath.Base(path) + " is open in another Parley: " + held.Holder.String() +
+		where := "in another Parley: " + held.Holder.String()
+		if held.Holder.Mine() {
+			where = "in another window of this Parley"
+		}
+		msg := filepath.Base(path) + " is open " + where +
 			".\nIf you both edit it, one of you must merge the other's copy. Open it anyway?"
 		confirm(e, "Meeting in use", msg, "Open Anyway", func() {
 			lk, err := storage.TakeLock(path)
@@ -306,7 +312,8 @@ func (e *Editor) lockThen(path string, then func(*storage.FileLock)) {
 // and lock.
 func (e *Editor) opened(m *app.Meeting, path string, fp storage.Fingerprint, lk *storage.FileLock) {
 	e.setDocument(app.NewDocument(m), path, "")
-	e.fp, e.lock = fp, lk
+	e.fp = fp
+	e.holdLock(lk)
 	e.prefs.addRecent(path)
 	e.prefs.setLastFolder(filepath.Dir(path))
 	e.refreshRecentMenu()
@@ -343,8 +350,17 @@ func (e *Editor) save(after func()) {
 }
 
 // writeTo saves to path unless the file changed on disk since fp; then it
-// offers to merge, save under another name, or overwrite.
+// offers to merge, save under another name, or overwrite. When another
+// Parley has taken the file's lock over, it asks first.
 func (e *Editor) writeTo(path string, fp storage.Fingerprint, after func()) {
+	if e.lock.Covers(path) {
+		var held *storage.LockedError
+		if errors.As(e.lock.Check(), &held) && held.Holder.Token != e.lockLost.saveAnyway {
+			e.lockTakenOver(held.Holder, false)
+			e.askSaveTakenOver(path, fp, after, held.Holder)
+			return
+		}
+	}
 	newFP, err := storage.SaveChecked(path, e.doc.Meeting(), fp)
 	if errors.Is(err, storage.ErrChanged) {
 		e.changedOnDisk(path, after)
@@ -381,13 +397,91 @@ func (e *Editor) writeTo(path string, fp storage.Fingerprint, after func()) {
 
 // relock moves the lock to a new file after Save As.
 func (e *Editor) relock(path string) {
-	if e.lock != nil {
-		e.lock.Unlock()
-		e.lock = nil
-	}
+	e.holdLock(nil)
 	if lk, err := storage.Lock(path); err == nil {
-		e.lock = lk
+		e.holdLock(lk)
 	}
+}
+
+// holdLock makes lk the window's lock, releasing the one it held before
+// unless that is lk.
+func (e *Editor) holdLock(lk *storage.FileLock) {
+	if e.lock != nil && e.lock != lk {
+		e.lock.Unlock()
+	}
+	e.lock = lk
+	e.lockLost = lockLost{}
+	if e.status != nil {
+		e.refreshChrome()
+	}
+}
+
+// lockLost is what the window knows of another Parley that has taken its
+// lock over (its user opened the file anyway).
+type lockLost struct {
+	// holder is that Parley, nil while the lock is the window's.
+	holder *storage.LockInfo
+	// told and saveAnyway are the holder's token once the user has been
+	// told, and once the user has chosen to save here all the same.
+	told, saveAnyway string
+}
+
+// note is the status line's word on the lock, "" while it is the window's.
+func (l lockLost) note() string {
+	if l.holder == nil {
+		return ""
+	}
+	return "Also open in Parley: " + l.holder.User + " on " + l.holder.Host
+}
+
+// lockTakenOver notes that another Parley holds the file now and, the first
+// time, tells the user (unless the caller asks instead).
+func (e *Editor) lockTakenOver(h storage.LockInfo, tell bool) {
+	first := e.lockLost.told != h.Token
+	e.lockLost.holder, e.lockLost.told = &h, h.Token
+	e.refreshChrome()
+	if tell && first {
+		name := filepath.Base(e.path)
+		dialog.ShowInformation("Meeting opened elsewhere", name+" has been opened in another Parley: "+h.String()+
+			".\nIts lock is theirs now. Before you save here, Parley asks: if you both edit, one of you must merge the other's copy.", e.win)
+	}
+}
+
+// checkLock refreshes the window's lock, and tells the user when another
+// Parley has taken it over.
+func (e *Editor) checkLock() {
+	if e.lock == nil {
+		return
+	}
+	var held *storage.LockedError
+	if err := e.lock.Refresh(); errors.As(err, &held) {
+		e.lockTakenOver(held.Holder, true)
+	} else if e.lockLost.holder != nil && err == nil {
+		e.lockLost.holder = nil // the other has closed it: the lock is ours again
+		e.refreshChrome()
+	}
+}
+
+// askSaveTakenOver asks before saving over a file that another Parley has
+// open and has taken the lock of.
+func (e *Editor) askSaveTakenOver(path string, fp storage.Fingerprint, after func(), h storage.LockInfo) {
+	msg := widget.NewLabel(filepath.Base(path) + " is open in another Parley: " + h.String() + ".\n" +
+		"Saving here replaces the file under that window, whose user must then merge your copy before saving theirs. " +
+		"Save under another name and merge later, or save here all the same?")
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	anyway := widget.NewButton("Save Here Anyway", func() {
+		d.Hide()
+		e.lockLost.saveAnyway = h.Token
+		e.writeTo(path, fp, after)
+	})
+	saveAs := widget.NewButton("Save As…", func() { d.Hide(); e.saveAs(after) })
+	saveAs.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("Meeting open in another Parley", msg, e.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, anyway, saveAs})
+	d.Resize(fyne.NewSize(620, 200))
+	d.Show()
 }
 
 // changedOnDisk asks what to do when the file changed since it was opened.

@@ -44,9 +44,7 @@ func (e *Editor) stopTimers() {
 // tick is the timer's work, on the UI goroutine: copy the meeting, write
 // the copy in the background.
 func (e *Editor) tick() {
-	if e.lock != nil {
-		e.lock.Refresh()
-	}
+	e.checkLock()
 	if e.rec == nil || !e.doc.Dirty() {
 		return
 	}
@@ -122,8 +120,13 @@ func (e *Editor) restore(c storage.RecoveryCopy) {
 		doc := app.NewDocument(m)
 		doc.MarkUnsaved()
 		e.setDocument(doc, c.Original, label)
-		e.fp, e.lock = c.Base, lk
-		e.refreshChrome()
+		e.fp = c.Base
+		e.holdLock(lk)
+		// Opening it discarded the copy (the window's own, when the
+		// meeting was open here): the unsaved work gets it back at once.
+		if err := e.writeRecovery(); err != nil {
+			e.status.SetText("Recovery copy not written: " + err.Error())
+		}
 	}
 	if c.Original == "" {
 		show(nil)
