@@ -22,8 +22,11 @@ import (
 // it and warns. A lock is stale, and is cleared, when the process that
 // wrote it is gone (same host) or when it has not been refreshed for
 // LockStaleAfter (any host: the lock of a machine that crashed, carried
-// over by a sync tool). The lock only warns: the fingerprint check at save
-// is what stops one copy overwriting the other.
+// over by a sync tool). A window's lock warns: the fingerprint check at
+// save is what stops one copy overwriting the other. A command that
+// changes a meeting holds the lock for its read-change-write
+// (LockCommand): another command waits for it, and a command refuses a
+// file a window holds.
 
 // ErrLocked is the kind of a *LockedError.
 var ErrLocked = errors.New("open in another Parley")
@@ -31,6 +34,15 @@ var ErrLocked = errors.New("open in another Parley")
 // LockStaleAfter is how long a lock lasts without a refresh. A window that
 // holds a lock refreshes it well within this (see FileLock.Refresh).
 const LockStaleAfter = time.Hour
+
+// CommandLockStaleAfter is how long a command's lock lasts: a command
+// holds it for seconds, so an older one is left by a command that died
+// on another computer.
+const CommandLockStaleAfter = 10 * time.Minute
+
+// CommandLockWait is how long a command waits for another command's lock
+// on a meeting file before it gives up (LockCommand).
+const CommandLockWait = 15 * time.Second
 
 // LockInfo says who holds a meeting file open.
 type LockInfo struct {
@@ -43,6 +55,9 @@ type LockInfo struct {
 	File string `json:"file,omitempty"`
 	// Token tells one lock from another of the same process.
 	Token string `json:"token"`
+	// Command names the command that holds the lock for the moment of a
+	// read-change-write ("import-people"); empty for a window.
+	Command string `json:"command,omitempty"`
 }
 
 // String reads "alice on office-pc (process 4242) since 2026-03-10 09:12".
@@ -56,7 +71,12 @@ func (i LockInfo) String() string {
 		host = "an unknown computer"
 	}
 	s := who + " on " + host
-	if i.PID > 0 {
+	switch {
+	case i.Command != "" && i.PID > 0:
+		s += " (parley " + i.Command + ", process " + strconv.Itoa(i.PID) + ")"
+	case i.Command != "":
+		s += " (parley " + i.Command + ")"
+	case i.PID > 0:
 		s += " (process " + strconv.Itoa(i.PID) + ")"
 	}
 	if !i.Time.IsZero() {
@@ -69,9 +89,10 @@ func (i LockInfo) String() string {
 func (i LockInfo) Mine() bool { return i.Host == hostname() && i.PID == os.Getpid() }
 
 // Stale reports whether the lock no longer protects anything: its process
-// is gone (on this host), or it has not been refreshed for LockStaleAfter.
+// is gone (on this host), or it has not been refreshed for LockStaleAfter
+// (CommandLockStaleAfter for a command's).
 func (i LockInfo) Stale(now time.Time) bool {
-	if now.Sub(i.Time) > LockStaleAfter {
+	if now.Sub(i.Time) > LockStaleAfter || i.Command != "" && now.Sub(i.Time) > CommandLockStaleAfter {
 		return true
 	}
 	if i.Host == hostname() && i.PID > 0 && i.PID != os.Getpid() {
@@ -117,14 +138,45 @@ func LockPath(path string) string {
 // call TakeLock if the user opens the file anyway. Stale locks are cleared.
 // Other errors (a read-only folder) mean no lock could be written; the
 // file can still be opened, unprotected.
-func Lock(path string) (*FileLock, error) { return lock(path, false) }
+func Lock(path string) (*FileLock, error) { return lock(path, false, "") }
 
 // TakeLock takes the lock even from a running holder (the user chose to
 // open the file anyway). The holder finds out when it refreshes its lock.
-func TakeLock(path string) (*FileLock, error) { return lock(path, true) }
+func TakeLock(path string) (*FileLock, error) { return lock(path, true, "") }
 
-func lock(path string, take bool) (*FileLock, error) {
+// LockCommand takes the lock on a meeting file for a command that reads,
+// changes and writes it (command names it: "import-people"). A lock held
+// by another command, or being written, is waited for, up to wait:
+// waiting is called once, with the holder, when the wait begins. A lock
+// held by a window is not waited for (its user may keep the file open for
+// hours): LockCommand returns its *LockedError at once, and does when the
+// wait runs out. Other errors, as from Lock, mean no lock could be written.
+func LockCommand(path, command string, wait time.Duration, waiting func(LockInfo)) (*FileLock, error) {
+	deadline := time.Now().Add(wait)
+	pause := 10 * time.Millisecond
+	told := false
+	for {
+		l, err := lock(path, false, command)
+		var held *LockedError
+		busy := errors.As(err, &held) && (held.Holder.Command != "" || held.Holder.App == "")
+		if !busy && !errors.Is(err, errLockRace) || time.Now().After(deadline) {
+			return l, err
+		}
+		if busy && !told && waiting != nil {
+			waiting(held.Holder)
+			told = true
+		}
+		time.Sleep(pause)
+		pause = min(2*pause, 200*time.Millisecond)
+	}
+}
+
+// errLockRace: the lock file came and went under a Parley taking it.
+var errLockRace = errors.New("cannot take the lock: another Parley is taking it at the same moment; try again")
+
+func lock(path string, take bool, command string) (*FileLock, error) {
 	l := &FileLock{path: path, lockPath: LockPath(path), info: currentLock(realPath(path))}
+	l.info.Command = command
 	data, _ := json.MarshalIndent(l.info, "", "  ")
 	for attempt := 0; attempt < 4; attempt++ {
 		f, err := os.OpenFile(l.lockPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
@@ -156,7 +208,7 @@ func lock(path string, take bool) (*FileLock, error) {
 		}
 		return nil, &LockedError{Path: path, Holder: holder}
 	}
-	return nil, &Error{Path: path, Msg: "cannot take the lock: another Parley is opening the file at the same moment; try again"}
+	return nil, &Error{Path: path, Kind: errLockRace, Msg: errLockRace.Error()}
 }
 
 // ReadLock reports who holds the lock on a meeting file, if anyone; a
