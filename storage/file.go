@@ -318,6 +318,10 @@ func resolveLinks(path string) (string, error) {
 	return "", fmt.Errorf("more than %d symbolic links in a row (a loop?)", maxLinks)
 }
 
+// SameFile reports whether two paths name the same file, through symbolic
+// links; the file need not exist yet.
+func SameFile(a, b string) bool { return realPath(a) == realPath(b) }
+
 // realPath is the absolute path of the file that path names, through any
 // symbolic links: the key of its lock and of its recovery copy, so that
 // two links to one file share them.

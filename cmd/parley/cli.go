@@ -76,6 +76,8 @@ func printHelp(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Flags may stand before or after the file names. Exit codes: 0 done, 1 bad input, 2 usage, 3 refused by a rule.")
+	fmt.Fprintln(w, "-o - writes to standard output. A command that changes a meeting file holds its lock meanwhile: it waits up to")
+	fmt.Fprintf(w, "%s for another command's, and refuses a meeting open in the window.\n", storage.CommandLockWait)
 }
 
 // parseArgs parses flags that may stand before or after the positional
@@ -121,18 +123,24 @@ func usageError(stderr io.Writer, usage, format string, args ...any) int {
 // "FILE: where: what". It returns nil and the exit code on failure.
 func loadMeeting(path string, stderr io.Writer) (*app.Meeting, []app.Problem, int) {
 	m, probs, err := storage.Load(path)
-	if err != nil {
-		var fe *storage.Error
-		if errors.As(err, &fe) && len(fe.Problems) > 1 {
-			for _, p := range fe.Problems {
-				fmt.Fprintf(stderr, "%s: %s\n", path, p)
-			}
-		} else {
-			fmt.Fprintln(stderr, err)
-		}
-		return nil, probs, exitBad
+	return m, probs, loadFailed(path, err, stderr)
+}
+
+// loadFailed prints why a meeting could not be loaded and returns the exit
+// code (exitOK when err is nil).
+func loadFailed(path string, err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
 	}
-	return m, probs, exitOK
+	var fe *storage.Error
+	if errors.As(err, &fe) && len(fe.Problems) > 1 {
+		for _, p := range fe.Problems {
+			fmt.Fprintf(stderr, "%s: %s\n", path, p)
+		}
+	} else {
+		fmt.Fprintln(stderr, err)
+	}
+	return exitBad
 }
 
 // findSide resolves a --side value (code, short name or name, any case).

@@ -12,7 +12,7 @@ import (
 func init() {
 	register("version", command{summary: "print the version", usage: "version", run: cmdVersion})
 	register("sample", command{summary: "write the sample meeting (or the large generated one)",
-		usage: "sample [--large [--native]] -o OUT.parley", run: cmdSample})
+		usage: "sample [--large [--native]] -o OUT.parley|-", run: cmdSample})
 	register("check", command{summary: "validate a meeting: exit 0 valid (warnings printed), 1 not; --final: 1 while the statement has anything open",
 		usage: "check FILE.parley [--final]", run: cmdCheck})
 }
@@ -26,9 +26,9 @@ func cmdVersion(args []string, stdout, stderr io.Writer) int {
 }
 
 func cmdSample(args []string, stdout, stderr io.Writer) int {
-	const usage = "sample [--large [--native]] -o OUT.parley"
+	const usage = "sample [--large [--native]] -o OUT.parley|-"
 	fs := newFlags("sample", usage, stderr)
-	out := fs.String("o", "", "where to write the meeting")
+	out := fs.String("o", "", "where to write the meeting (- for standard output)")
 	large := fs.Bool("large", false, "write the large generated meeting used by the benchmarks")
 	native := fs.Bool("native", false, "with --large: give every participant a native-script (CJK) name")
 	pos, err := parseArgs(fs, args)
@@ -50,11 +50,12 @@ func cmdSample(args []string, stdout, stderr io.Writer) int {
 	} else {
 		m = sample.Sample()
 	}
-	if err := storage.Save(*out, m); err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitBad
+	o, code := openOutput("sample", "", *out, stdout, stderr)
+	if code != exitOK {
+		return code
 	}
-	return exitOK
+	defer o.close()
+	return o.save(m)
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {

@@ -13,10 +13,9 @@ import (
 	"parley/app"
 	"parley/app/docx"
 	"parley/app/pack"
-	"parley/storage"
 )
 
-const exportUsage = "export FILE.parley -o OUT.pdf|OUT.docx [--side CODE] [--sections cover,contents,...] [--item N] [--changes-since N] [--final] " +
+const exportUsage = "export FILE.parley -o OUT.pdf|OUT.docx|- [--side CODE] [--sections cover,contents,...] [--item N] [--changes-since N] [--final] " +
 	"[--paper a4|letter] [--line-numbers] [--strip-not-for-disclosure] [--marking \"...\"] [--version V] [--date YYYY-MM-DD]"
 
 func init() {
@@ -26,7 +25,7 @@ func init() {
 
 func cmdExport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("export", exportUsage, stderr)
-	out := fs.String("o", "", "where to write the pack: a PDF, or a Word document when it ends in .docx")
+	out := fs.String("o", "", "where to write the pack: a PDF, or a Word document when it ends in .docx (- for the PDF on standard output)")
 	item := fs.String("item", "", "Word: only the brief of this programme item, by its number in the pack (3, or 3.1), with its sub-items")
 	side := fs.String("side", "", "whose copy: a side's code, short name or name, in any case (default: our side)")
 	sections := fs.String("sections", "", "sections in order, comma-separated (default: "+sectionList()+
@@ -128,11 +127,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: %v\n", path, err)
 		return exitBad
 	}
-	if err := storage.WriteAtomic(*out, pdf); err != nil {
-		fmt.Fprintf(stderr, "%s: cannot write the pack: %v\n", *out, err)
-		return exitBad
-	}
-	return exitOK
+	return writeOut(*out, pdf, stdout, stderr)
 }
 
 // wordPack writes the pack's text as a Word document. listed says the

@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"time"
 
 	"parley/app"
-	"parley/storage"
 )
 
 func init() {
@@ -16,7 +14,7 @@ func init() {
 		usage: mergeUsage, run: cmdMerge})
 }
 
-const mergeUsage = "merge A.parley B.parley [-o OUT.parley] [--base BASE.parley] [--force]"
+const mergeUsage = "merge A.parley B.parley [-o OUT.parley|-] [--base BASE.parley] [--force]"
 
 // cmdMerge merges B into A (A is "mine": a conflict keeps A's value) and
 // writes the result to OUT, or to A itself. Inputs that cannot be read
@@ -25,7 +23,7 @@ const mergeUsage = "merge A.parley B.parley [-o OUT.parley] [--base BASE.parley]
 // "where: mine | theirs".
 func cmdMerge(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("merge", mergeUsage, stderr)
-	out := fs.String("o", "", "where to write the merged meeting (default: A.parley itself)")
+	out := fs.String("o", "", "where to write the merged meeting (default: A.parley itself; - for standard output)")
 	basePath := fs.String("base", "", "a common ancestor of both copies, if you have one")
 	force := fs.Bool("force", false, "merge even meetings that are not copies of one meeting")
 	pos, err := parseArgs(fs, args)
@@ -36,10 +34,12 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, mergeUsage, "name the two copies to merge")
 	}
 	pathA, pathB := pos[0], pos[1]
-	if *out == "" {
-		*out = pathA
+	o, code := openOutput("merge", pathA, *out, stdout, stderr)
+	if code != exitOK {
+		return code
 	}
-	mine, _, code := loadMeeting(pathA, stderr)
+	defer o.close()
+	mine, _, code := o.load()
 	if code != exitOK {
 		return code
 	}
@@ -66,22 +66,19 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 	if probs := app.Validate(merged); app.HasFatal(probs) {
 		for _, p := range probs {
 			if p.Severity == app.Fatal {
-				fmt.Fprintf(stderr, "%s: %s\n", *out, p)
+				fmt.Fprintf(stderr, "%s: %s\n", o.name(), p)
 			}
 		}
 		fmt.Fprintf(stderr, "parley: merge: the result would be inconsistent: nothing written; please report this with both files\n")
 		return exitBad
 	}
-	if holder, ok := storage.ReadLock(*out); ok && !holder.Stale(time.Now()) && !holder.Mine() {
-		fmt.Fprintf(stderr, "%s: warning: open in Parley (%s): that window will see the file changed when it saves, and offer to merge\n", *out, holder)
+	if code := o.save(merged); code != exitOK {
+		return code
 	}
-	if err := storage.Save(*out, merged); err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitBad
-	}
-	fmt.Fprintf(stdout, "merged %s into %s: wrote %s\n", pathB, pathA, *out)
+	report := o.report
+	fmt.Fprintf(report, "merged %s into %s: wrote %s\n", pathB, pathA, o.name())
 	for _, line := range rep.Summary() {
-		fmt.Fprintf(stdout, "  %s\n", line)
+		fmt.Fprintf(report, "  %s\n", line)
 	}
 	if len(merged.Conflicts) == 0 {
 		return exitOK
@@ -90,9 +87,9 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 	if len(merged.Conflicts) == 1 {
 		noun = "conflict remains"
 	}
-	fmt.Fprintf(stdout, "%d %s (where: mine | theirs), stored in %s; settle them in Parley (Problems view):\n", len(merged.Conflicts), noun, *out)
+	fmt.Fprintf(report, "%d %s (where: mine | theirs), stored in %s; settle them in Parley (Problems view):\n", len(merged.Conflicts), noun, o.name())
 	for _, c := range merged.Conflicts {
-		fmt.Fprintln(stdout, c.String())
+		fmt.Fprintln(report, c.String())
 	}
 	return exitRefused
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
@@ -9,8 +10,8 @@ import (
 )
 
 const (
-	importPeopleUsage = "import-people FILE.parley --side SIDE PEOPLE.csv|PEOPLE.xlsx [-o OUT.parley] [--sheet NAME]"
-	exportPeopleUsage = "export-people FILE.parley --side SIDE -o OUT.csv"
+	importPeopleUsage = "import-people FILE.parley --side SIDE PEOPLE.csv|PEOPLE.xlsx [-o OUT.parley|-] [--sheet NAME]"
+	exportPeopleUsage = "export-people FILE.parley --side SIDE -o OUT.csv|-"
 )
 
 func init() {
@@ -30,7 +31,7 @@ func init() {
 func cmdImportPeople(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("import-people", importPeopleUsage, stderr)
 	sideFlag := fs.String("side", "", "the side whose delegation the participants join (code, short name or name)")
-	out := fs.String("o", "", "write the meeting here instead of over FILE.parley")
+	out := fs.String("o", "", "write the meeting here instead of over FILE.parley (- for standard output)")
 	sheet := fs.String("sheet", "", "the workbook sheet to read (default: the first one holding data)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -43,7 +44,12 @@ func cmdImportPeople(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, importPeopleUsage, "say which side the participants join with --side")
 	}
 	path, list := pos[0], pos[1]
-	m, _, code := loadMeeting(path, stderr)
+	o, code := openOutput("import-people", path, *out, stdout, stderr)
+	if code != exitOK {
+		return code
+	}
+	defer o.close()
+	m, _, code := o.load()
 	if code != exitOK {
 		return code
 	}
@@ -79,15 +85,10 @@ func cmdImportPeople(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: %v\n", path, err)
 		return exitBad
 	}
-	dest := path
-	if *out != "" {
-		dest = *out
+	if code := o.save(doc.Meeting()); code != exitOK {
+		return code
 	}
-	if err := storage.Save(dest, doc.Meeting()); err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitBad
-	}
-	fmt.Fprintf(stdout, "%s: imported into %s from %s: %s\n", dest, side.Label(), list, imp.Summary())
+	fmt.Fprintf(o.report, "%s: imported into %s from %s: %s\n", o.name(), side.Label(), list, imp.Summary())
 	return exitOK
 }
 
@@ -110,7 +111,7 @@ func columnList(t *storage.Table) string {
 func cmdExportPeople(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("export-people", exportPeopleUsage, stderr)
 	sideFlag := fs.String("side", "", "the side whose participants to write (code, short name or name)")
-	out := fs.String("o", "", "where to write the CSV file")
+	out := fs.String("o", "", "where to write the CSV file (- for standard output)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return exitUsage
@@ -132,15 +133,23 @@ func cmdExportPeople(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, exportPeopleUsage, "--side: %v", err)
 	}
-	if err := storage.WritePeopleCSV(*out, m, side.ID); err != nil {
-		fmt.Fprintln(stderr, err)
+	var csv bytes.Buffer
+	if err := storage.ExportPeople(&csv, m, side.ID); err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", pos[0], err)
 		return exitBad
+	}
+	if code := writeOut(*out, csv.Bytes(), stdout, stderr); code != exitOK {
+		return code
 	}
 	n := len(m.PeopleOf(side.ID))
 	noun := "participants"
 	if n == 1 {
 		noun = "participant"
 	}
-	fmt.Fprintf(stdout, "%s: %d %s of %s\n", *out, n, noun, side.Label())
+	report, name := stdout, *out
+	if *out == stdoutName {
+		report, name = stderr, "(standard output)"
+	}
+	fmt.Fprintf(report, "%s: %d %s of %s\n", name, n, noun, side.Label())
 	return exitOK
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"parley/storage"
@@ -14,7 +13,7 @@ func init() {
 		usage: recoverUsage, run: cmdRecover})
 }
 
-const recoverUsage = "recover --list | recover FILE.parley [-o OUT.parley] [--force] | recover --discard FILE.parley"
+const recoverUsage = "recover --list | recover FILE.parley [-o OUT.parley|-] [--force] | recover --discard FILE.parley"
 
 // cmdRecover works on the recovery copies the window writes while a
 // meeting has unsaved changes. FILE names the meeting the copy is of (as
@@ -25,7 +24,7 @@ func cmdRecover(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("recover", recoverUsage, stderr)
 	list := fs.Bool("list", false, "list the recovery copies")
 	discard := fs.Bool("discard", false, "discard the recovery copy of FILE")
-	out := fs.String("o", "", "write the recovered meeting here instead of over FILE")
+	out := fs.String("o", "", "write the recovered meeting here instead of over FILE (- for standard output)")
 	force := fs.Bool("force", false, "restore over FILE even though it changed since")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -77,23 +76,28 @@ func cmdRecover(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%v\n(the recovery copy of %s is damaged: discard it with parley recover --discard)\n", err, c.Name())
 		return exitBad
 	}
-	overOriginal := c.Original != "" && sameFile(target, c.Original)
-	if overOriginal && !*force {
-		changed, err := storage.Changed(c.Original, c.Base)
+	overOriginal := c.Original != "" && target != stdoutName && storage.SameFile(target, c.Original)
+	o, code := openOutput("recover", "", target, stdout, stderr)
+	if code != exitOK {
+		return code
+	}
+	defer o.close()
+	if overOriginal {
+		// Under the lock: the file as it is now, which the save checks.
+		now, err := o.update.Track()
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return exitBad
 		}
-		if changed {
+		if !*force && !now.Same(c.Base) {
 			fmt.Fprintf(stderr, "%s: changed since the unsaved changes in its recovery copy began: write the copy elsewhere "+
 				"(parley recover %s -o OTHER.parley) and merge the two (parley merge %s OTHER.parley), or overwrite it with --force\n",
 				c.Original, quoteArg(pos[0]), quoteArg(c.Original))
 			return exitRefused
 		}
 	}
-	if err := storage.Save(target, m); err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitBad
+	if code := o.save(m); code != exitOK {
+		return code
 	}
 	saved := c.Saved.Local().Format("2006-01-02 15:04")
 	if overOriginal {
@@ -101,11 +105,11 @@ func cmdRecover(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "%s: restored, but %v\n", target, err)
 			return exitBad
 		}
-		fmt.Fprintf(stdout, "restored %s from its recovery copy (saved %s); the copy is discarded\n", target, saved)
+		fmt.Fprintf(o.report, "restored %s from its recovery copy (saved %s); the copy is discarded\n", target, saved)
 		return exitOK
 	}
-	fmt.Fprintf(stdout, "wrote %s from the recovery copy of %s (saved %s); the copy is kept (parley recover --discard %s removes it)\n",
-		target, c.Name(), saved, quoteArg(pos[0]))
+	fmt.Fprintf(o.report, "wrote %s from the recovery copy of %s (saved %s); the copy is kept (parley recover --discard %s removes it)\n",
+		o.name(), c.Name(), saved, quoteArg(pos[0]))
 	return exitOK
 }
 
@@ -146,17 +150,11 @@ func findRecovery(rec *storage.Recovery, path string) (storage.RecoveryCopy, boo
 	}
 	copies, _ := rec.List()
 	for _, c := range copies {
-		if sameFile(c.Copy, path) || c.Key == path || c.Key+storage.Extension == path {
+		if storage.SameFile(c.Copy, path) || c.Key == path || c.Key+storage.Extension == path {
 			return c, true
 		}
 	}
 	return storage.RecoveryCopy{}, false
-}
-
-func sameFile(a, b string) bool {
-	aa, err1 := filepath.Abs(a)
-	bb, err2 := filepath.Abs(b)
-	return err1 == nil && err2 == nil && aa == bb
 }
 
 func sizeText(n int64) string {

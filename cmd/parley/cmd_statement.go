@@ -31,9 +31,9 @@ func init() {
 var today = func() string { return time.Now().Format("2006-01-02") }
 
 const (
-	importStatementUsage = "import-statement FILE.parley DRAFT.docx|DRAFT.txt [-o OUT.parley] [--side CODE] [--replace] [--no-draft] [--label TEXT] [--date YYYY-MM-DD]"
-	statementUsage       = "statement FILE.parley [--draft N] [-o OUT.docx|OUT.txt] [--side CODE] [--joint] [--paper a4|letter] [--clean]"
-	diffUsage            = "diff FILE.parley [--from N] [--to M|current] [--changes] [-o OUT.docx|OUT.txt] [--paper a4|letter]"
+	importStatementUsage = "import-statement FILE.parley DRAFT.docx|DRAFT.txt [-o OUT.parley|-] [--side CODE] [--replace] [--no-draft] [--label TEXT] [--date YYYY-MM-DD]"
+	statementUsage       = "statement FILE.parley [--draft N] [-o OUT.docx|OUT.txt|-] [--side CODE] [--joint] [--paper a4|letter] [--clean]"
+	diffUsage            = "diff FILE.parley [--from N] [--to M|current] [--changes] [-o OUT.docx|OUT.txt|-] [--paper a4|letter]"
 )
 
 // isWord reports whether a path names a word-processor document: the
@@ -43,7 +43,7 @@ func isWord(path string) bool { return storage.IsWordFile(path) }
 func cmdImportStatement(args []string, stdout, stderr io.Writer) int {
 	const usage = importStatementUsage
 	fs := newFlags("import-statement", usage, stderr)
-	out := fs.String("o", "", "write the meeting here instead of replacing FILE.parley")
+	out := fs.String("o", "", "write the meeting here instead of replacing FILE.parley (- for standard output)")
 	sideFlag := fs.String("side", "", "the side the draft comes from (code or name): its brackets and alternatives are recorded as proposed by it, and the draft is saved as received from it")
 	replace := fs.Bool("replace", false, "replace the statement's paragraphs (without it, a statement that has paragraphs is left alone)")
 	noDraft := fs.Bool("no-draft", false, "do not save the imported text as a numbered draft")
@@ -57,7 +57,12 @@ func cmdImportStatement(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, usage, "name the meeting file and the draft text file")
 	}
 	path, draftPath := pos[0], pos[1]
-	m, _, code := loadMeeting(path, stderr)
+	o, code := openOutput("import-statement", path, *out, stdout, stderr)
+	if code != exitOK {
+		return code
+	}
+	defer o.close()
+	m, _, code := o.load()
 	if code != exitOK {
 		return code
 	}
@@ -111,13 +116,8 @@ func cmdImportStatement(args []string, stdout, stderr io.Writer) int {
 			return usageError(stderr, usage, "%v", err)
 		}
 	}
-	target := path
-	if *out != "" {
-		target = *out
-	}
-	if err := storage.Save(target, doc.Meeting()); err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitBad
+	if code := o.save(doc.Meeting()); code != exitOK {
+		return code
 	}
 	numbered := 0
 	for _, p := range d.Paragraphs {
@@ -125,11 +125,11 @@ func cmdImportStatement(args []string, stdout, stderr io.Writer) int {
 			numbered++
 		}
 	}
-	fmt.Fprintf(stdout, "%s: imported %d paragraphs (%d numbered) from %s", target, len(d.Paragraphs), numbered, draftPath)
+	fmt.Fprintf(o.report, "%s: imported %d paragraphs (%d numbered) from %s", o.name(), len(d.Paragraphs), numbered, draftPath)
 	if saved > 0 {
-		fmt.Fprintf(stdout, "; saved as draft %d", saved)
+		fmt.Fprintf(o.report, "; saved as draft %d", saved)
 	}
-	fmt.Fprintln(stdout)
+	fmt.Fprintln(o.report)
 	if len(d.Problems) > 0 {
 		unit := "line(s)"
 		if d.Problems[0].Where != "" {
@@ -201,20 +201,6 @@ func cmdStatement(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, usage, "%v", err)
 	}
 	return writeOut(*out, data, stdout, stderr)
-}
-
-// writeOut writes data to path atomically, or to standard output when no
-// path is given.
-func writeOut(path string, data []byte, stdout, stderr io.Writer) int {
-	if path == "" {
-		stdout.Write(data)
-		return exitOK
-	}
-	if err := storage.WriteAtomic(path, data); err != nil {
-		fmt.Fprintf(stderr, "%s: cannot write: %v\n", path, err)
-		return exitBad
-	}
-	return exitOK
 }
 
 func draftList(m *app.Meeting) string {

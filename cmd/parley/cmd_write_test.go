@@ -1,0 +1,276 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"parley/app/sample"
+	"parley/storage"
+)
+
+// TestConcurrentWritersLoseNothing runs many import-people processes on
+// one meeting at once: every one's participant is in the file afterwards,
+// or its process failed and said why. None is lost silently.
+func TestConcurrentWritersLoseNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command")
+	}
+	bin := buildParley(t)
+	dir := t.TempDir()
+	meeting := filepath.Join(dir, "w.parley")
+	if err := storage.Save(meeting, sample.Sample()); err != nil {
+		t.Fatal(err)
+	}
+	const n = 12
+	type result struct {
+		code   int
+		stderr string
+	}
+	results := make([]result, n)
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i := range n {
+		side := []string{"JP", "AU"}[i%2]
+		list := write(t, filepath.Join(dir, fmt.Sprintf("list%02d.csv", i)), fmt.Sprintf("Family name,Given name\nWriter%02d,Concurrent\n", i))
+		wg.Go(func() {
+			cmd := exec.Command(bin, "import-people", meeting, "--side", side, list)
+			var errb bytes.Buffer
+			cmd.Stderr = &errb
+			<-start
+			err := cmd.Run()
+			results[i] = result{cmd.ProcessState.ExitCode(), errb.String()}
+			if err != nil && cmd.ProcessState == nil {
+				t.Error(err)
+			}
+		})
+	}
+	close(start)
+	wg.Wait()
+	m := load(t, meeting)
+	present := map[string]bool{}
+	for _, p := range m.People {
+		present[p.Family] = true
+	}
+	waited, ok := 0, 0
+	for i, r := range results {
+		name := fmt.Sprintf("Writer%02d", i)
+		if strings.Contains(r.stderr, "waiting for") {
+			waited++
+		}
+		switch {
+		case r.code == exitOK && present[name]:
+			ok++
+		case r.code == exitOK:
+			t.Errorf("process %d reported success, but %s is not in the meeting (a lost change)", i, name)
+		case present[name]:
+			t.Errorf("process %d failed (%d), yet %s is in the meeting", i, r.code, name)
+		case !strings.Contains(r.stderr, meeting):
+			t.Errorf("process %d failed without saying why about %s: %q", i, meeting, r.stderr)
+		default:
+			t.Logf("process %d failed loudly: %s", i, r.stderr)
+		}
+	}
+	t.Logf("%d of %d imports saved; %d waited for another's lock", ok, n, waited)
+	if _, err := os.Stat(storage.LockPath(meeting)); !os.IsNotExist(err) {
+		t.Error("a lock file is left behind")
+	}
+}
+
+// TestCommandRefusesMeetingOpenInWindow: a command that would change a
+// meeting a window holds refuses at once (exit 1), naming where and by
+// whom it is open; -o elsewhere works.
+func TestCommandRefusesMeetingOpenInWindow(t *testing.T) {
+	dir, meeting := peopleFixture(t)
+	list := write(t, filepath.Join(dir, "people.csv"), australians)
+	draft := write(t, filepath.Join(dir, "draft.txt"), "Joint Statement\n\n1. We meet.\n")
+	l, err := storage.Lock(meeting) // as the window does when it opens the file
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Unlock()
+	before, _ := os.ReadFile(meeting)
+	info := l.Info()
+	for _, args := range [][]string{
+		{"import-people", meeting, "--side", "AU", list},
+		{"import-statement", meeting, draft, "--replace"},
+		{"merge", meeting, meeting},
+		{"sample", "-o", meeting},
+	} {
+		start := time.Now()
+		code, _, stderr := runCLI(args...)
+		want := fmt.Sprintf("%s: open in Parley on %s by %s since %s: close it there, or write elsewhere with -o", meeting, info.Host, info.User,
+			info.Time.Local().Format("2006-01-02 15:04"))
+		if code != exitBad || !strings.Contains(stderr, want) {
+			t.Errorf("%s: %d %q, want %q", args[0], code, stderr, want)
+		}
+		if time.Since(start) > 2*time.Second {
+			t.Errorf("%s waited for a window's lock", args[0])
+		}
+	}
+	if now, _ := os.ReadFile(meeting); !bytes.Equal(now, before) {
+		t.Fatal("the meeting open in the window was changed")
+	}
+	out := filepath.Join(dir, "elsewhere.parley")
+	if code, _, stderr := runCLI("import-people", meeting, "--side", "AU", list, "-o", out); code != exitOK {
+		t.Fatalf("-o elsewhere: %d %s", code, stderr)
+	}
+	if !l.Held() {
+		t.Fatal("the window lost its lock")
+	}
+}
+
+// TestCommandWaitsForAnotherCommand: another command's lock is waited
+// for, saying so on stderr, for a bounded time.
+func TestCommandWaitsForAnotherCommand(t *testing.T) {
+	defer func(d time.Duration) { lockWait = d }(lockWait)
+	lockWait = 600 * time.Millisecond
+	dir, meeting := peopleFixture(t)
+	list := write(t, filepath.Join(dir, "people.csv"), australians)
+	other := storage.LockInfo{App: "parley", Host: "office-pc", PID: 4242, User: "alice", Time: time.Now().UTC(), Token: "theirs", Command: "import-people"}
+	holdLock := func() {
+		data := fmt.Sprintf(`{"app":"parley","host":%q,"pid":%d,"user":%q,"time":%q,"token":"theirs","command":"import-people"}`,
+			other.Host, other.PID, other.User, other.Time.Format(time.RFC3339))
+		if err := os.WriteFile(storage.LockPath(meeting), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	holdLock()
+	time.AfterFunc(150*time.Millisecond, func() { os.Remove(storage.LockPath(meeting)) })
+	code, _, stderr := runCLI("import-people", meeting, "--side", "AU", list)
+	if code != exitOK || !strings.Contains(stderr, meeting+": waiting for parley import-people (alice on office-pc, process 4242) to finish with it") {
+		t.Fatalf("waited: %d %q", code, stderr)
+	}
+	holdLock()
+	start := time.Now()
+	code, _, stderr = runCLI("import-people", meeting, "--side", "AU", list)
+	if code != exitBad || !strings.Contains(stderr, "still in use by parley import-people (alice on office-pc, process 4242)") ||
+		time.Since(start) < lockWait {
+		t.Fatalf("gave up: %d %q after %v", code, stderr, time.Since(start))
+	}
+}
+
+// TestWriteToStandardOutput: -o - writes what every writing command makes
+// to standard output, its messages to stderr, and changes no file.
+func TestWriteToStandardOutput(t *testing.T) {
+	dir, meeting := peopleFixture(t)
+	list := write(t, filepath.Join(dir, "people.csv"), australians)
+	draft := write(t, filepath.Join(dir, "draft.txt"), "Joint Statement\n\n1. We meet.\n")
+	t.Setenv(storage.RecoveryDirEnv, filepath.Join(dir, "recovery"))
+	rec, _ := storage.DefaultRecovery()
+	fp, _ := storage.FingerprintOf(meeting)
+	leftOver(t, rec, meeting, "Recovered topic", fp)
+	before, _ := os.ReadFile(meeting)
+	meetingOut := func(out []byte) error {
+		_, err := storage.Decode(out)
+		return err
+	}
+	starts := func(prefix string) func([]byte) error {
+		return func(out []byte) error {
+			if !bytes.HasPrefix(out, []byte(prefix)) {
+				return fmt.Errorf("starts %.20q, want %q", out, prefix)
+			}
+			return nil
+		}
+	}
+	cases := []struct {
+		args  []string
+		check func([]byte) error
+	}{
+		{[]string{"sample", "-o", "-"}, meetingOut},
+		{[]string{"import-people", meeting, "--side", "AU", list, "-o", "-"}, meetingOut},
+		{[]string{"import-statement", meeting, draft, "--replace", "-o", "-"}, meetingOut},
+		{[]string{"merge", meeting, meeting, "-o", "-"}, meetingOut},
+		{[]string{"recover", meeting, "-o", "-"}, meetingOut},
+		{[]string{"export", meeting, "-o", "-"}, starts("%PDF-")},
+		{[]string{"export-people", meeting, "--side", "JP", "-o", "-"}, starts("\uFEFFHonorific,")},
+		{[]string{"statement", meeting, "-o", "-"}, func(out []byte) error {
+			if _, printed, _ := runCLI("statement", meeting); string(out) != printed || printed == "" {
+				return fmt.Errorf("not the statement as printed: %.40q", out)
+			}
+			return nil
+		}},
+		{[]string{"diff", meeting, "--from", "1", "-o", "-"}, func(out []byte) error {
+			if len(out) == 0 {
+				return fmt.Errorf("nothing written")
+			}
+			return nil
+		}},
+	}
+	for _, c := range cases {
+		code, stdout, stderr := runCLI(c.args...)
+		if code != exitOK && !(c.args[0] == "merge" && code == exitRefused) {
+			t.Errorf("%s: %d %s", c.args[0], code, stderr)
+			continue
+		}
+		if err := c.check([]byte(stdout)); err != nil {
+			t.Errorf("%s -o -: %v", c.args[0], err)
+		}
+		if files, _ := filepath.Glob(filepath.Join(dir, "-*")); len(files) > 0 {
+			t.Fatalf("%s wrote a file named -: %v", c.args[0], files)
+		}
+	}
+	if now, _ := os.ReadFile(meeting); !bytes.Equal(now, before) {
+		t.Fatal("-o - changed the input file")
+	}
+	if _, ok := rec.Find(meeting); !ok {
+		t.Fatal("recover -o - discarded the copy")
+	}
+}
+
+// TestCommandWritesThroughLinks is the issue's case: import-people on a
+// link in the home folder updates the file in the synced folder and the
+// link stays a link; a link to a device or pipe is refused, pointing to
+// -o -.
+func TestCommandWritesThroughLinks(t *testing.T) {
+	dir, meeting := peopleFixture(t)
+	list := write(t, filepath.Join(dir, "people.csv"), australians)
+	link := filepath.Join(dir, "home", "link.parley")
+	os.MkdirAll(filepath.Dir(link), 0o755)
+	if err := os.Symlink(meeting, link); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI("import-people", link, "--side", "AU", list); code != exitOK {
+		t.Fatalf("%d %s", code, stderr)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Fatal("the link was replaced by a file")
+	}
+	found := false
+	for _, p := range load(t, meeting).People {
+		found = found || p.Family == "Feakin"
+	}
+	if !found {
+		t.Fatal("the file the link leads to was not updated")
+	}
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	devLink := filepath.Join(dir, "out")
+	if err := os.Symlink(os.DevNull, devLink); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"export", meeting, "-o", devLink},
+		{"export-people", meeting, "--side", "JP", "-o", fifo},
+		{"statement", meeting, "-o", fifo},
+		{"import-people", meeting, "--side", "AU", list, "-o", devLink},
+		{"sample", "-o", fifo},
+	} {
+		code, _, stderr := runCLI(args...)
+		if code != exitBad || !strings.Contains(stderr, "not a regular file") || !strings.Contains(stderr, "-o -") {
+			t.Errorf("%s -o %s: %d %q", args[0], args[len(args)-1], code, stderr)
+		}
+	}
+	if st, err := os.Stat(os.DevNull); err != nil || st.Mode()&os.ModeDevice == 0 {
+		t.Fatal(os.DevNull + " is no longer a device")
+	}
+}
