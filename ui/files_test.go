@@ -1,9 +1,14 @@
 package ui
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -117,5 +122,79 @@ func TestLockTakenOverIsToldBeforeSaving(t *testing.T) {
 				t.Fatalf("closing removed the other's lock: %+v", info)
 			}
 		})
+	}
+}
+
+// TestWindowHoldsTheFileAgainstCommands: while the window has a meeting
+// open, parley commands (real processes, several at once) that would
+// change it refuse, naming the window's host and user, and change
+// nothing; the window's save goes through as if they had not run. Once
+// the window is closed, the commands' changes land beside the window's.
+func TestWindowHoldsTheFileAgainstCommands(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command")
+	}
+	bin := filepath.Join(t.TempDir(), "parley")
+	if out, err := exec.Command("go", "build", "-tags", "no_emoji", "-o", bin, "parley/cmd/parley").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	e := newTestEditor(t)
+	dir, a, _ := twoCopies(t)
+	e.load(a)
+	retype(e.views["overview"].(*overview).city, "Sapporo")
+	before, _ := os.ReadFile(a)
+	const n = 4
+	imports := func() (codes []int, stderrs []string) {
+		codes, stderrs = make([]int, n), make([]string, n)
+		var wg sync.WaitGroup
+		for i := range n {
+			list := filepath.Join(dir, fmt.Sprintf("list%d.csv", i))
+			if err := os.WriteFile(list, []byte(fmt.Sprintf("Family name,Given name\nImported%d,Someone\n", i)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			wg.Go(func() {
+				cmd := exec.Command(bin, "import-people", a, "--side", []string{"AU", "JP"}[i%2], list)
+				var errb bytes.Buffer
+				cmd.Stderr = &errb
+				cmd.Run()
+				codes[i], stderrs[i] = cmd.ProcessState.ExitCode(), errb.String()
+			})
+		}
+		wg.Wait()
+		return codes, stderrs
+	}
+	info := e.lock.Info()
+	want := fmt.Sprintf("%s: open in Parley on %s by %s since %s: close it there, or write elsewhere with -o", a, info.Host, info.User,
+		info.Time.Local().Format("2006-01-02 15:04"))
+	codes, stderrs := imports()
+	for i := range n {
+		if codes[i] != 1 || !strings.Contains(stderrs[i], want) {
+			t.Errorf("import %d while the window holds the file: exit %d, %q", i, codes[i], stderrs[i])
+		}
+	}
+	if now, _ := os.ReadFile(a); !bytes.Equal(now, before) {
+		t.Fatal("a command changed the meeting open in the window")
+	}
+	e.save(nil)
+	if e.doc.Dirty() || len(buttons(e, "Merge…")) > 0 {
+		t.Fatal("the window's save did not go through")
+	}
+	e.quit()
+	codes, stderrs = imports()
+	m, _, err := storage.Load(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Details.City != "Sapporo" {
+		t.Error("the window's change is gone")
+	}
+	for i := range n {
+		found := false
+		for _, p := range m.People {
+			found = found || p.Family == fmt.Sprintf("Imported%d", i)
+		}
+		if codes[i] != 0 || !found {
+			t.Errorf("import %d once the window closed: exit %d, in the meeting %v: %s", i, codes[i], found, stderrs[i])
+		}
 	}
 }
