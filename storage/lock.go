@@ -200,6 +200,10 @@ func lock(path string, take bool, command string) (*FileLock, error) {
 		}
 		holder, raw, ok := readLock(l.lockPath)
 		if raw == nil && !ok {
+			if st, err := os.Lstat(l.lockPath); err == nil && !st.Mode().IsRegular() {
+				return nil, &Error{Path: path, Kind: ErrNotRegular, Msg: "cannot take the lock: " + l.lockPath + " is " +
+					fileKind(st.Mode()) + ", not a lock file: remove it, or move it elsewhere"}
+			}
 			continue // gone meanwhile
 		}
 		if take || !ok || holder.Stale(time.Now()) {

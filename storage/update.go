@@ -32,11 +32,12 @@ type Update struct {
 // BeginUpdate takes the lock of the meeting file at path for a command
 // (see LockCommand for wait and waiting). It returns the *LockedError of a
 // window that holds the file, or of a command that held it for longer than
-// wait. A lock that cannot be written (a folder that cannot be written
-// either) does not stop the update: Save says what stops it.
+// wait, and an error when other Parleys kept taking and dropping the lock
+// all the while or something that is no lock is in its place. A lock that cannot be written (a folder that cannot be
+// written either) does not stop the update: Save says what stops it.
 func BeginUpdate(path, command string, wait time.Duration, waiting func(LockInfo)) (*Update, error) {
 	l, err := LockCommand(path, command, wait, waiting)
-	if errors.Is(err, ErrLocked) {
+	if errors.Is(err, ErrLocked) || errors.Is(err, errLockRace) || errors.Is(err, ErrNotRegular) {
 		return nil, err
 	}
 	return &Update{path: path, lock: l}, nil

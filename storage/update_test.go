@@ -182,3 +182,24 @@ func TestUpdateUnchangedFileIsSaved(t *testing.T) {
 		t.Fatal("not saved")
 	}
 }
+
+// TestUpdateWithoutItsLockIsRefused: when the lock cannot be taken for
+// something in its place that is no lock (a folder of that name), the
+// update does not go ahead unprotected, and the error names it.
+func TestUpdateWithoutItsLockIsRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "meeting.parley")
+	if err := Save(path, sample.Sample()); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(LockPath(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	u, err := BeginUpdate(path, "import-people", 50*time.Millisecond, nil)
+	if err == nil {
+		u.Close()
+		t.Fatal("the update went ahead without its lock")
+	}
+	if !strings.Contains(err.Error(), LockPath(path)) || !strings.Contains(err.Error(), "not a lock file") {
+		t.Fatalf("%v", err)
+	}
+}
