@@ -274,3 +274,29 @@ func TestCommandWritesThroughLinks(t *testing.T) {
 		t.Fatal(os.DevNull + " is no longer a device")
 	}
 }
+
+// TestCommandsReadByteOrderMark: a meeting saved with a UTF-8 byte-order
+// mark (by a Windows editor) is read by every command, and a command that
+// writes it back writes it without the mark.
+func TestCommandsReadByteOrderMark(t *testing.T) {
+	dir, meeting := peopleFixture(t)
+	plain, _ := os.ReadFile(meeting)
+	write(t, meeting, "\uFEFF"+string(plain))
+	list := write(t, filepath.Join(dir, "people.csv"), australians)
+	for _, args := range [][]string{
+		{"check", meeting},
+		{"statement", meeting},
+		{"import-people", meeting, "--side", "AU", list},
+	} {
+		if code, _, stderr := runCLI(args...); code != exitOK {
+			t.Errorf("%s on a file with a byte-order mark: %d %s", args[0], code, stderr)
+		}
+	}
+	got, _ := os.ReadFile(meeting)
+	if bytes.HasPrefix(got, []byte("\uFEFF")) || !bytes.HasPrefix(got, []byte("{")) {
+		t.Fatalf("written back with a byte-order mark: %.20q", got)
+	}
+	if m := load(t, meeting); len(m.People) <= len(sample.Sample().People) {
+		t.Fatal("the import did not land")
+	}
+}
