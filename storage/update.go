@@ -126,7 +126,7 @@ func (u *Update) aside(data []byte, why string, kind error) error {
 			f.Close()
 			err = WriteAtomic(p, data)
 		}
-		if err != nil {
+		if err != nil && !errors.Is(err, ErrNotFlushed) { // not flushed: written all the same
 			os.Remove(p)
 			e.AsideErr = err
 			return e

@@ -203,3 +203,43 @@ func TestUpdateWithoutItsLockIsRefused(t *testing.T) {
 		t.Fatalf("%v", err)
 	}
 }
+
+// TestConflictCopyKeptWhenNotFlushed: the update's result written beside
+// a changed file is kept, and named, when only flushing its folder failed
+// afterwards; it is not removed as if it had not been written.
+func TestConflictCopyKeptWhenNotFlushed(t *testing.T) {
+	defer func() { faultHook = nil }()
+	path := filepath.Join(t.TempDir(), "meeting.parley")
+	if err := Save(path, sample.Sample()); err != nil {
+		t.Fatal(err)
+	}
+	u, err := BeginUpdate(path, "import-people", time.Second, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer u.Close()
+	m, _, err := u.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Details.Topic = "The command's change"
+	theirs, _ := Encode(sample.Sample())
+	if err := os.WriteFile(path, append(theirs, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	faultHook = func(step string) error {
+		if step == "syncdir" {
+			return errors.New("input/output error")
+		}
+		return nil
+	}
+	err = u.Save(m)
+	faultHook = nil
+	var uc *UpdateConflict
+	if !errors.As(err, &uc) || uc.Aside == "" {
+		t.Fatalf("err = %v", err)
+	}
+	if got, _, err := Load(uc.Aside); err != nil || got.Details.Topic != "The command's change" {
+		t.Fatalf("the command's result is not in %s: %v", uc.Aside, err)
+	}
+}

@@ -300,3 +300,25 @@ func TestCommandsReadByteOrderMark(t *testing.T) {
 		t.Fatal("the import did not land")
 	}
 }
+
+// TestWrittenAnyway: a write whose only failure came after the file was
+// replaced (flushing its folder) is a warning that says the file holds
+// the new content, not a failure that invites running the command again.
+func TestWrittenAnyway(t *testing.T) {
+	notFlushed := fmt.Errorf("%w: input/output error", storage.ErrNotFlushed)
+	for _, c := range []struct {
+		err     error
+		written bool
+		want    string
+	}{
+		{notFlushed, true, "m.parley: warning: saved, but not flushed to the disk: input/output error: the file holds the new content"},
+		{&storage.Error{Path: "m.parley", Kind: notFlushed, Msg: "saved, but …"}, true, "m.parley: warning: saved, but not flushed to the disk: input/output error:"},
+		{&storage.Error{Path: "m.parley", Kind: os.ErrPermission, Msg: "cannot save"}, false, ""},
+	} {
+		var stderr bytes.Buffer
+		if got := writtenAnyway("m.parley", c.err, &stderr); got != c.written || !strings.Contains(stderr.String(), c.want) ||
+			c.written && !strings.Contains(stderr.String(), "do not run the command again") {
+			t.Errorf("%v: %v %q", c.err, got, stderr.String())
+		}
+	}
+}

@@ -146,7 +146,7 @@ func (o *meetingOutput) save(m *app.Meeting) int {
 			fmt.Fprintf(o.stderr, "parley: merge them with: parley merge %s %s\n", quoteArg(o.dest), quoteArg(conflict.Aside))
 		}
 		return exitBad
-	case err != nil:
+	case err != nil && !writtenAnyway(o.dest, err, o.stderr):
 		return writeFailed(o.dest, err, o.stderr)
 	}
 	return exitOK
@@ -169,10 +169,26 @@ func writeOut(path string, data []byte, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	if err := storage.WriteAtomic(path, data); err != nil {
+	if err := storage.WriteAtomic(path, data); err != nil && !writtenAnyway(path, err, stderr) {
 		return writeFailed(path, err, stderr)
 	}
 	return exitOK
+}
+
+// writtenAnyway reports whether a write that returned err has replaced the
+// file all the same (only flushing its folder to the disk failed after),
+// and then warns: running the command again would do its work twice.
+func writtenAnyway(path string, err error, stderr io.Writer) bool {
+	if !errors.Is(err, storage.ErrNotFlushed) {
+		return false
+	}
+	var fe *storage.Error
+	if errors.As(err, &fe) && fe.Kind != nil {
+		err = fe.Kind
+	}
+	fmt.Fprintf(stderr, "%s: warning: %v: the file holds the new content, though a power cut "+
+		"in the next moments could bring back the old one; do not run the command again\n", path, err)
+	return true
 }
 
 // writeFailed says what a failed write left, and returns the exit code.
@@ -181,8 +197,6 @@ func writeFailed(path string, err error, stderr io.Writer) int {
 	switch {
 	case errors.As(err, &fe) && fe.Path != "":
 		fmt.Fprint(stderr, err)
-	case errors.Is(err, storage.ErrNotFlushed):
-		fmt.Fprintf(stderr, "%s: written, but %v: a power cut in the next moments could lose it; write it again to be sure", path, err)
 	default:
 		fmt.Fprintf(stderr, "%s: cannot write: %v", path, err)
 	}
