@@ -10,11 +10,7 @@ import (
 
 	"parley/ui"
 	"parley/ui/malloc"
-	"parley/ui/x11"
 )
-
-// native reaches the X11 window where there is one.
-var native ui.Native = x11.Native{}
 
 // started is when the process started, for the first-frame time.
 var started = time.Now()
