@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,16 @@ func shortcut(k fyne.KeyName, shift bool) *desktop.CustomShortcut {
 		mod |= fyne.KeyModifierShift
 	}
 	return &desktop.CustomShortcut{KeyName: k, Modifier: mod}
+}
+
+// shortcutText writes a shortcut's keys as the system names them: "Ctrl+F"
+// on Windows and Linux, "Cmd+F" on macOS, where the shortcut modifier
+// (fyne.KeyModifierShortcutDefault) is Command.
+func shortcutText(keys string) string {
+	if runtime.GOOS == "darwin" {
+		return "Cmd+" + keys
+	}
+	return "Ctrl+" + keys
 }
 
 type action struct {
