@@ -48,7 +48,7 @@ DIST       := dist
 NAME       := parley-$(VERSION)
 
 .PHONY: run build test check bench fuzz deps test-deps clean snapshot windows release \
-	test-windows dist test-dist dist-deps vet-other winres
+	test-windows bench-windows dist test-dist vet-other winres
 
 run: deps build
 	./$(BIN)
@@ -112,6 +112,14 @@ fuzz:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout $(TIMEOUT) ./app/... ./storage/... ./ui/... ./cmd/...
+
+# The window's cold start under Wine and Xvfb (BenchmarkColdStartWine):
+# the Windows build's time to the first frame on the large meeting.
+bench-windows: windows
+	@./.ci/wine/prefix $(WINE)
+	PARLEY_WINDOWS_BIN=$(CURDIR)/$(WINBIN) WINEPREFIX=$(CURDIR)/$(WINE)/prefix \
+		xvfb-run -a -s "-screen 0 1400x900x24" $(GO) test -run '^$$' -bench ColdStartWine -count 5 -timeout $(TIMEOUT) ./cmd/parley; \
+		rc=$$?; WINEPREFIX=$(CURDIR)/$(WINE)/prefix wineserver -k 2>/dev/null; exit $$rc
 
 VIEW ?= programme
 snapshot: build

@@ -3,15 +3,19 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"debug/pe"
 	"fmt"
 	"image"
 	"image/png"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -441,5 +445,68 @@ func waitFor(t *testing.T, limit time.Duration, what string, probe func() string
 			t.Fatalf("no %s after %v", what, limit)
 		}
 		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// BenchmarkColdStartWine opens the Windows build's window under Wine and
+// Xvfb on the large meeting (Latin and native-script names) and reports
+// the time from the start of the program to the first frame, as
+// --snapshot prints it, and from launching wine to that report (which
+// adds Wine's start of a Windows process, and writing the PNG); the
+// wineserver, started by the first run, serves the others (make
+// bench-windows).
+func BenchmarkColdStartWine(b *testing.B) {
+	e := wineEnv{bin: os.Getenv("PARLEY_WINDOWS_BIN"), prefix: os.Getenv("WINEPREFIX")}
+	if e.bin == "" || e.prefix == "" || os.Getenv("DISPLAY") == "" {
+		b.Skip("PARLEY_WINDOWS_BIN, WINEPREFIX and DISPLAY are not set: make bench-windows runs this benchmark")
+	}
+	dir := b.TempDir()
+	frame := regexp.MustCompile(`first frame (\d+) ms after start`)
+	for _, tc := range []struct{ name, flag string }{{"latin", ""}, {"native", "--native"}} {
+		large := filepath.Join(dir, tc.name+".parley")
+		args := []string{"sample", "--large", "-o", large}
+		if tc.flag != "" {
+			args = append(args, tc.flag)
+		}
+		if code, _, errOut := runCLI(args...); code != 0 {
+			b.Fatal(errOut)
+		}
+		b.Run(tc.name, func(b *testing.B) {
+			var sum, wall float64
+			for i := 0; i < b.N; i++ {
+				cmd := exec.Command("wine", filepath.Join(e.bin, "parley.exe"), "--snapshot", winPath(filepath.Join(dir, "s.png")), "--view", "delegations", winPath(large))
+				cmd.Env = append(os.Environ(), "WINEDEBUG=-all")
+				cmd.WaitDelay = wineWaitDelay
+				stdout, err := cmd.StdoutPipe()
+				if err != nil {
+					b.Fatal(err)
+				}
+				start := time.Now()
+				if err := cmd.Start(); err != nil {
+					b.Fatal(err)
+				}
+				var line []byte
+				sc := bufio.NewScanner(stdout)
+				for sc.Scan() {
+					if frame.Match(sc.Bytes()) {
+						line = append(line, sc.Bytes()...)
+						wall += float64(time.Since(start).Milliseconds())
+						break
+					}
+				}
+				io.Copy(io.Discard, stdout)
+				if err := cmd.Wait(); err != nil {
+					b.Fatal(err)
+				}
+				m := frame.FindSubmatch(line)
+				if m == nil {
+					b.Fatal("no first-frame time printed")
+				}
+				ms, _ := strconv.ParseFloat(string(m[1]), 64)
+				sum += ms
+			}
+			b.ReportMetric(wall/float64(b.N), "ms-launch-to-report")
+			b.ReportMetric(sum/float64(b.N), "ms-to-first-frame")
+		})
 	}
 }
