@@ -195,9 +195,9 @@ func (f *paraForm) bracketButtonsFor(m *app.Meeting) {
 	f.bracketBar.Refresh()
 	hint := "Select a passage of the text, then bracket it for the side that proposes it"
 	if len(sides) > 0 {
-		hint += fmt.Sprintf(" (Ctrl+B: %s", sides[0].Label())
+		hint += fmt.Sprintf(" (%s: %s", shortcutText("B"), sides[0].Label())
 		if len(sides) > 1 {
-			hint += fmt.Sprintf(", Ctrl+Shift+B: %s", sides[1].Label())
+			hint += fmt.Sprintf(", %s: %s", shortcutText("Shift+B"), sides[1].Label())
 		}
 		hint += ")"
 	}
