@@ -71,6 +71,8 @@ func TestConcurrentWritersLoseNothing(t *testing.T) {
 			t.Errorf("process %d reported success, but %s is not in the meeting (a lost change)", i, name)
 		case present[name]:
 			t.Errorf("process %d failed (%d), yet %s is in the meeting", i, r.code, name)
+		case r.code != exitBad && r.code != exitRefused:
+			t.Errorf("process %d failed with exit %d, not 1 or 3: %q", i, r.code, r.stderr)
 		case !strings.Contains(r.stderr, meeting):
 			t.Errorf("process %d failed without saying why about %s: %q", i, meeting, r.stderr)
 		default:
