@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"parley/app"
 	"parley/app/sample"
 )
 
@@ -93,19 +94,7 @@ func TestUpdateRefusesAChangedFile(t *testing.T) {
 		t.Run(how, func(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "meeting.parley")
-			if err := Save(path, sample.Sample()); err != nil {
-				t.Fatal(err)
-			}
-			u, err := BeginUpdate(path, "import-people", time.Second, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer u.Close()
-			m, _, err := u.Load()
-			if err != nil {
-				t.Fatal(err)
-			}
-			m.Details.Topic = "The command's change"
+			u, m := changedByCommand(t, path)
 			theirs := sample.Sample()
 			theirs.Details.Topic = "The other's change"
 			var want error
@@ -127,7 +116,7 @@ func TestUpdateRefusesAChangedFile(t *testing.T) {
 				}
 				want = ErrLocked
 			}
-			err = u.Save(m)
+			err := u.Save(m)
 			var uc *UpdateConflict
 			if !errors.As(err, &uc) || !errors.Is(err, want) {
 				t.Fatalf("err = %v", err)
@@ -210,19 +199,7 @@ func TestUpdateWithoutItsLockIsRefused(t *testing.T) {
 func TestConflictCopyKeptWhenNotFlushed(t *testing.T) {
 	defer func() { faultHook = nil }()
 	path := filepath.Join(t.TempDir(), "meeting.parley")
-	if err := Save(path, sample.Sample()); err != nil {
-		t.Fatal(err)
-	}
-	u, err := BeginUpdate(path, "import-people", time.Second, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer u.Close()
-	m, _, err := u.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m.Details.Topic = "The command's change"
+	u, m := changedByCommand(t, path)
 	theirs, _ := Encode(sample.Sample())
 	if err := os.WriteFile(path, append(theirs, '\n'), 0o644); err != nil {
 		t.Fatal(err)
@@ -233,7 +210,7 @@ func TestConflictCopyKeptWhenNotFlushed(t *testing.T) {
 		}
 		return nil
 	}
-	err = u.Save(m)
+	err := u.Save(m)
 	faultHook = nil
 	var uc *UpdateConflict
 	if !errors.As(err, &uc) || uc.Aside == "" {
@@ -242,4 +219,25 @@ func TestConflictCopyKeptWhenNotFlushed(t *testing.T) {
 	if got, _, err := Load(uc.Aside); err != nil || got.Details.Topic != "The command's change" {
 		t.Fatalf("the command's result is not in %s: %v", uc.Aside, err)
 	}
+}
+
+// changedByCommand saves the sample meeting at path and begins a
+// command's update of it: loaded under the lock (released at the end of
+// the test), with the topic changed.
+func changedByCommand(t *testing.T, path string) (*Update, *app.Meeting) {
+	t.Helper()
+	if err := Save(path, sample.Sample()); err != nil {
+		t.Fatal(err)
+	}
+	u, err := BeginUpdate(path, "import-people", time.Second, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(u.Close)
+	m, _, err := u.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Details.Topic = "The command's change"
+	return u, m
 }
