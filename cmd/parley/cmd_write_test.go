@@ -273,3 +273,50 @@ func TestWrittenAnyway(t *testing.T) {
 		}
 	}
 }
+
+// TestCommandLeavesBothVersions: a file changed while a command worked
+// on it, by a program that takes no lock (a sync tool, an editor) or by
+// a window that took it over, is not overwritten: the command fails
+// (exit 1) saying what changed, and its result is in a conflict copy
+// beside the file, to merge with the command it names.
+func TestCommandLeavesBothVersions(t *testing.T) {
+	defer func() { beforeSave = nil }()
+	for _, how := range []string{"a sync tool", "a window"} {
+		t.Run(how, func(t *testing.T) {
+			dir, meeting := peopleFixture(t)
+			list := write(t, filepath.Join(dir, "people.csv"), australians)
+			theirs := sample.Sample()
+			theirs.Details.City = "Changed by the other"
+			var window *storage.FileLock
+			beforeSave = func(string) {
+				if how == "a window" {
+					window, _ = storage.TakeLock(meeting)
+				}
+				if err := storage.Save(meeting, theirs); err != nil {
+					t.Fatal(err)
+				}
+			}
+			code, stdout, stderr := runCLI("import-people", meeting, "--side", "AU", list)
+			beforeSave = nil
+			defer window.Unlock()
+			want := map[string]string{"a sync tool": "changed on disk since this command read it", "a window": "opened in Parley"}[how]
+			if code != exitBad || stdout != "" || !strings.Contains(stderr, meeting+": "+want) ||
+				!strings.Contains(stderr, "parley merge "+meeting+" ") {
+				t.Fatalf("%d %q %q", code, stdout, stderr)
+			}
+			if m := load(t, meeting); m.Details.City != "Changed by the other" || len(m.People) != len(theirs.People) {
+				t.Fatal("the other's version was overwritten")
+			}
+			copies, _ := filepath.Glob(filepath.Join(dir, "meeting.conflict-*.parley"))
+			if len(copies) != 1 || !strings.Contains(stderr, copies[0]) {
+				t.Fatalf("conflict copies %v; %s", copies, stderr)
+			}
+			if m := load(t, copies[0]); len(m.People) <= len(theirs.People) {
+				t.Fatal("the conflict copy does not hold the import")
+			}
+			if how == "a window" && !window.Held() {
+				t.Fatal("the command took the window's lock")
+			}
+		})
+	}
+}

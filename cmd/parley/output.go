@@ -16,6 +16,10 @@ const stdoutName = "-"
 // meeting (a variable for tests).
 var lockWait = storage.CommandLockWait
 
+// beforeSave, when set, runs just before a command writes the meeting
+// file it has read (tests use it to change the file meanwhile).
+var beforeSave func(path string)
+
 // meetingOutput is where a command that changes a meeting writes it: over
 // the file it read, to -o OUT, or to standard output (-o -). Writing a
 // file holds the file's lock from before the meeting is read until it is
@@ -136,6 +140,9 @@ func (o *meetingOutput) save(m *app.Meeting) int {
 			return exitBad
 		}
 		return writeOut(o.dest, data, o.stdout, o.stderr)
+	}
+	if beforeSave != nil {
+		beforeSave(o.dest)
 	}
 	err := o.update.Save(m)
 	var conflict *storage.UpdateConflict
