@@ -320,3 +320,19 @@ func TestCommandLeavesBothVersions(t *testing.T) {
 		})
 	}
 }
+
+// TestHolderName: how a waiting command names the lock's holder.
+func TestHolderName(t *testing.T) {
+	for _, c := range []struct {
+		h    storage.LockInfo
+		want string
+	}{
+		{storage.LockInfo{App: "parley", Host: "office-pc", PID: 4242, User: "alice", Command: "import-people"}, "parley import-people (alice on office-pc, process 4242)"},
+		{storage.LockInfo{App: "parley", Host: "office-pc", User: "alice"}, "another Parley (alice on office-pc)"},
+		{storage.LockInfo{Time: time.Now()}, "another Parley"}, // a lock being written
+	} {
+		if got := holderName(c.h); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.h, got, c.want)
+		}
+	}
+}

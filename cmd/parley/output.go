@@ -75,6 +75,9 @@ func openOutput(command, input, out string, stdout, stderr io.Writer) (*meetingO
 // holderName names the holder of a command's lock: "parley import-people
 // (alice on office-pc, process 4242)".
 func holderName(h storage.LockInfo) string {
+	if h.App == "" && h.Host == "" {
+		return "another Parley" // a lock being written: no name in it yet
+	}
 	who := h.User
 	if who == "" {
 		who = "someone"
