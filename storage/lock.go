@@ -254,8 +254,23 @@ func readLock(lockPath string) (info LockInfo, raw []byte, ok bool) {
 func removeIfUnchanged(lockPath string, raw []byte) {
 	now, err := os.ReadFile(lockPath)
 	if err == nil && bytes.Equal(now, raw) {
-		os.Remove(lockPath)
+		removeLock(lockPath)
 	}
+}
+
+// removeLock removes a lock file, trying again for a moment while it
+// cannot be: Windows refuses to remove a file another Parley has open to
+// read it.
+func removeLock(lockPath string) error {
+	var err error
+	for range 20 {
+		err = os.Remove(lockPath)
+		if err == nil || errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	return err
 }
 
 const lockApp = "parley"
@@ -347,7 +362,7 @@ func (l *FileLock) Unlock() error {
 	if err != nil || !bytes.Equal(now, raw) {
 		return nil
 	}
-	if err := os.Remove(l.lockPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := removeLock(l.lockPath); err != nil {
 		return fmt.Errorf("%s: cannot remove the lock file: %w", l.path, err)
 	}
 	return nil

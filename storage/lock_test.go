@@ -156,3 +156,25 @@ func TestLockInReadOnlyFolder(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// TestUnlockWhileLockIsRead: a lock file another Parley has open for a
+// moment, reading it, is still removed by Unlock (Windows refuses to
+// remove an open file: Unlock tries again).
+func TestUnlockWhileLockIsRead(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "meeting.parley")
+	l, err := Lock(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(LockPath(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.AfterFunc(100*time.Millisecond, func() { f.Close() })
+	if err := l.Unlock(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(LockPath(path)); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("the lock file is left: %v", err)
+	}
+}

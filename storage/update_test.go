@@ -41,7 +41,7 @@ func TestLockCommand(t *testing.T) {
 				t.Fatal(err)
 			}
 			if c.release {
-				time.AfterFunc(wait/4, func() { os.Remove(LockPath(path)) })
+				time.AfterFunc(wait/4, func() { removeLock(LockPath(path)) })
 			}
 			var told []LockInfo
 			start := time.Now()
