@@ -47,7 +47,13 @@
 // the user merges, saves elsewhere, or overwrites on purpose. An open file
 // has a lock beside it (Lock, ".NAME.lock": host, process, user, time), so
 // that a second Parley warns before opening it; a lock whose process is
-// gone or that has not been refreshed for LockStaleAfter is cleared.
+// gone or that has not been refreshed for LockStaleAfter is cleared. A
+// command that changes a file does it as an Update (BeginUpdate): it holds
+// the lock from reading to writing, waiting a bounded time for another
+// command's and refusing a window's, and its Save checks the fingerprint;
+// when the file changed or a window took it over, the result goes beside
+// it (UpdateConflict) and both versions are left to merge. A file that
+// starts with a UTF-8 byte-order mark is read; none is ever written.
 //
 // Recovery: while a document has unsaved changes the window writes a
 // recovery copy every RecoveryInterval, atomically, to the user's cache
