@@ -32,6 +32,9 @@ type Details struct {
 	// Topic is the series name without the sides: "Cyber Policy Dialogue".
 	// The series name is the sides' names in perspective order and the topic.
 	Topic string `json:"topic"`
+	// GroupName is a multilateral series' own name ("Quad Senior Cyber
+	// Group"), used instead of the sides' names joined with hyphens.
+	GroupName string `json:"groupName,omitempty"`
 	// Ordinal is the meeting's number in the series: 1 is the inaugural one.
 	Ordinal int `json:"ordinal"`
 	// Start and End are ISO dates (2016-08-02); End may be empty for one day.

@@ -12,7 +12,7 @@ import (
 
 func TestVersionAndHelp(t *testing.T) {
 	code, out, _ := runCLI("version")
-	if code != exitOK || !strings.Contains(out, "parley "+Version) || !strings.Contains(out, "file format 1.0") {
+	if code != exitOK || !strings.Contains(out, "parley "+Version) || !strings.Contains(out, "file format "+storage.Current.String()) {
 		t.Fatalf("version: %d %q", code, out)
 	}
 	code, out, _ = runCLI("help")
