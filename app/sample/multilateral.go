@@ -294,14 +294,7 @@ func (b *builder) quadStatement(n int, side map[string]string, qid func(string) 
 	m := b.m
 	m.Statement = app.Statement{Rec: app.Rec{ID: qid("statement")}, Title: "Joint Statement of the Quad Senior Cyber Group",
 		Kind: app.StatementJoint, Marking: app.Marking{Scheme: "AU", Level: "OFFICIAL: Sensitive"}}
-	k := 0
-	para := func(kind app.ParagraphKind, level int, leadIn string, state app.State, text ...app.Span) *app.Paragraph {
-		k++
-		p := &app.Paragraph{Rec: app.Rec{ID: qid("para/" + strconv.Itoa(k))}, Pos: b.key("para"), Kind: kind, Level: level,
-			LeadIn: leadIn, Text: text, State: state}
-		m.Paragraphs = append(m.Paragraphs, p)
-		return p
-	}
+	para := b.paragraphs(qid)
 	t := func(s string) app.Span { return app.Span{T: s} }
 	br := func(key, sideKey, s string) app.Span {
 		return app.Span{T: s, Bracket: qid("bracket/" + key), Side: side[sideKey]}
