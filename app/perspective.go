@@ -228,9 +228,8 @@ func (p Perspective) SeriesName() string {
 	return join(" ", strings.Join(names, "-"), p.Meeting.Details.Topic)
 }
 
-// SideList names the sides in this copy's order for running text:
-// "Australia, India, Japan and the United States" (with each side's
-// title name).
+// SideList names the sides in this copy's order for running text, each
+// by its title name: "Australia, India, Japan and United States of America".
 func (p Perspective) SideList() string {
 	names := make([]string, 0, len(p.Sides))
 	for _, s := range p.Sides {

@@ -19,6 +19,8 @@ var PackSections = []string{"cover", "purpose", "programme", "briefs", "press", 
 type PackOptions struct {
 	// Side is the ID of the side whose copy this is; empty means ours.
 	Side string
+	// SideOrder orders the sides in every part alike (app.SideOrder).
+	SideOrder app.SideOrder
 	// Sections are the parts to include, in order (PackSections' names);
 	// empty means all of them. "contents" is left out without error.
 	Sections []string
@@ -72,7 +74,7 @@ func Pack(m *app.Meeting, o PackOptions) ([]byte, error) {
 		}
 	}
 	w := newWriter(paper, dateOf(m, 0))
-	p := m.Perspective(o.Side)
+	p := m.PerspectiveIn(o.Side, o.SideOrder)
 	w.title = p.Title()
 	mk := m.PackMarking(has("briefs"), has("statement") && len(m.Paragraphs) > 0, has("annexes"))
 	if o.Marking != nil {

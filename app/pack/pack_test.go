@@ -615,8 +615,10 @@ func TestOddMeetings(t *testing.T) {
 		want []string
 	}{
 		{"empty meeting", &app.Meeting{}, Options{}, []string{"BRIEFING PACK", "Brief for", "the head of delegation"}},
-		{"three sides", quad, Options{Side: "side-us"}, []string{"2nd United States of America-Japan-Australia Cyber Policy Dialogue",
-			"Lead: Japan", "09:30 Opening remarks by the co-chairs Jane Doe Koichi", "American delegation", "Secretary of State"}},
+		// More than two sides: the host first, then alphabetical, in every copy; the leads share a column.
+		{"three sides", quad, Options{Side: "side-us"}, []string{"2nd Japan-Australia-United States of America Cyber Policy Dialogue",
+			"Time Item Leads Location", "09:30 Opening remarks by the co-chairs JP Koichi Mizushima", "AU Rob McKinnon", "US Jane Doe",
+			"American delegation", "Secretary of State"}},
 		{"odd text", odd, Options{}, []string{"Tabs and", "Cybersecurity"}},
 	}
 	for _, tc := range tests {
