@@ -37,7 +37,10 @@ func newBriefs(ed *Editor) *briefs {
 		func() fyne.CanvasObject {
 			t := widget.NewLabel("Item title")
 			t.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, nil, newChip(), t)
+			// The chip is laid out at the template's width: the widest word.
+			chip := newChip()
+			chip.SetText("possible")
+			return container.NewBorder(nil, nil, nil, chip, t)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(b.items) {

@@ -37,9 +37,9 @@ type delegations struct {
 func newDelegations(ed *Editor) *delegations {
 	d := &delegations{ed: ed}
 	d.sides = newSegmented(func(i int) {
-		m := d.ed.doc.Meeting()
-		if i < len(m.Sides) {
-			d.sideID = m.Sides[i].ID
+		sides := d.ed.doc.Meeting().Perspective("").Sides
+		if i < len(sides) {
+			d.sideID = sides[i].ID
 			d.selected = ""
 			d.refresh()
 		}
@@ -92,6 +92,7 @@ func (d *delegations) createRow() fyne.CanvasObject {
 	detail.Truncation = fyne.TextTruncateEllipsis
 	detail.SizeName = theme.SizeNameCaptionText
 	role := newChip()
+	role.SetText(string(app.RoleHead)) // the widest role: rows are laid out at the template's widths
 	text := container.NewVBox(name, detail)
 	content := container.NewBorder(nil, nil, num, role, text)
 	return newDragRow(content, d.dragged)
@@ -184,7 +185,9 @@ func (d *delegations) refresh() {
 	m := d.ed.doc.Meeting()
 	var labels []string
 	sel := 0
-	for i, s := range m.Sides {
+	// The sides in the order the window lists them everywhere (our side
+	// first; in a multilateral meeting the host, then alphabetical).
+	for i, s := range m.Perspective("").Sides {
 		labels = append(labels, fmt.Sprintf("%s (%d)", s.Label(), len(m.PeopleOf(s.ID))))
 		if s.ID == d.sideID {
 			sel = i

@@ -90,6 +90,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 		}
 		statement = append(statement, mi)
 	}
+	statement = append(statement[:2:2], append([]*fyne.MenuItem{e.bracketSideMenu()}, statement[2:]...)...)
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Parley", e.about))
 	return fyne.NewMainMenu(file, edit, fyne.NewMenu("View", views...), fyne.NewMenu("Statement", statement...), help)
 }
