@@ -153,3 +153,27 @@ func dumpMin(t *testing.T, o fyne.CanvasObject, depth int) {
 		dumpMin(t, k, depth+1)
 	}
 }
+
+// TestGroupName: a multilateral meeting's group name is edited in the
+// Overview; every copy's title follows it, and the sides are previewed
+// host first, then alphabetically.
+func TestGroupName(t *testing.T) {
+	e := openMeeting(t, sample.Multilateral())
+	e.showView("overview")
+	o := e.views["overview"].(*overview)
+	if got := o.seriesPreview.Text; !strings.Contains(got, "Every copy: 3rd Quad Senior Cyber Group") ||
+		!strings.Contains(got, "Australia, India, Japan, United States") {
+		t.Fatalf("preview %q", got)
+	}
+	retype(o.group, "Quad Cyber Group")
+	if got := e.doc.Meeting().Details.GroupName; got != "Quad Cyber Group" {
+		t.Fatalf("group name %q", got)
+	}
+	if !strings.Contains(o.seriesPreview.Text, "Every copy: 3rd Quad Cyber Group") {
+		t.Errorf("preview %q", o.seriesPreview.Text)
+	}
+	e.undo()
+	if got := e.doc.Meeting().Details.GroupName; got != "Quad Senior Cyber Group" {
+		t.Errorf("after undo: %q", got)
+	}
+}
