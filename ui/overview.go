@@ -20,13 +20,13 @@ type overview struct {
 	ed *Editor
 
 	topic, group, ordinal, start, end, dayStart, plannedEnd *fieldEntry
-	venue, city, purpose, objectives, logistics      *fieldEntry
-	virtual                                          *fieldCheck
-	host, ours, status                               *fieldSelect
-	marking                                          *markingEditor
-	seriesPreview, ordinalPreview, datePreview       *widget.Label
-	sides                                            *fyne.Container
-	scroll                                           *container.Scroll
+	venue, city, purpose, objectives, logistics             *fieldEntry
+	virtual                                                 *fieldCheck
+	host, ours, status                                      *fieldSelect
+	marking                                                 *markingEditor
+	seriesPreview, ordinalPreview, datePreview              *widget.Label
+	sides                                                   *fyne.Container
+	scroll                                                  *container.Scroll
 }
 
 func newOverview(ed *Editor) *overview {
