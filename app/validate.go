@@ -245,6 +245,10 @@ func (v *validator) run() {
 		if m.HeadOf(s.ID) == nil {
 			v.add(Warning, KindSide, s, "", "has no co-chair or head of delegation")
 		}
+		if tc := m.ToConfirm(s.ID); len(tc) > 0 {
+			v.add(Warning, KindPerson, tc[0], "toConfirm", "%s of %s carried over from the last meeting still to confirm (Delegations: confirm or remove)",
+				Count(len(tc), "participant"), s.Label())
+		}
 	}
 
 	abbrevs := map[string]string{}
