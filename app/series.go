@@ -279,7 +279,11 @@ func (n *nexter) build(meetingID string, ordinal int, o NextOptions) (*Meeting, 
 	)
 	prog := fmt.Sprintf("programme: %s with durations, days, leads and triage", Count(len(m.Items), "item"))
 	if released > 0 {
-		prog += fmt.Sprintf("; %s fixed to a clock time now follow on (fix them again if they still are)", Count(released, "item"))
+		if released == 1 {
+			prog += "; 1 item fixed to a clock time now follows on (fix it again if it still is)"
+		} else {
+			prog += fmt.Sprintf("; %s fixed to a clock time now follow on (fix them again if they still are)", Count(released, "item"))
+		}
 	}
 	sum.Carried = append(sum.Carried, prog)
 	if b := d.Marking.Banner(); b != "" {
