@@ -200,7 +200,7 @@ func WriteAtomic(path string, data []byte) (err error) {
 	if err = fault("rename"); err != nil {
 		return err
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if err = replaceFile(tmp.Name(), path); err != nil {
 		return err
 	}
 	if err := fault("syncdir"); err != nil {
@@ -212,10 +212,15 @@ func WriteAtomic(path string, data []byte) (err error) {
 
 // removeStaleTemps deletes temporary files that a save interrupted by a
 // crash left beside the file. Only old ones: a fresh one may belong to a
-// save under way in another process.
+// save under way in another process. (Matched by prefix, not a glob: a
+// glob cannot escape "[" in a name on Windows.)
 func removeStaleTemps(dir, base string) {
-	matches, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".saving-*"))
-	for _, m := range matches {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), "."+base+".saving-") {
+			continue
+		}
+		m := filepath.Join(dir, e.Name())
 		if st, err := os.Stat(m); err == nil && time.Since(st.ModTime()) > staleTemp {
 			os.Remove(m)
 		}
@@ -224,20 +229,3 @@ func removeStaleTemps(dir, base string) {
 
 // staleTemp is how old a left-over temporary file must be to be removed.
 const staleTemp = 10 * time.Minute
-
-func globEscape(s string) string {
-	r := strings.NewReplacer("*", "\\*", "?", "\\?", "[", "\\[", "\\", "\\\\")
-	return r.Replace(s)
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, fs.ErrInvalid) {
-		return err
-	}
-	return nil
-}

@@ -50,10 +50,12 @@ func TestRecoveryCopies(t *testing.T) {
 		t.Fatalf("read: %v, %v", got, err)
 	}
 	// A relative path finds the same copy.
+	// (None exists on Windows when the temporary folder is on another drive.)
 	wd, _ := os.Getwd()
-	rel, _ := filepath.Rel(wd, a)
-	if c2, ok := rec.Find(rel); !ok || c2.Key != c.Key {
-		t.Fatal("relative path gives another key")
+	if rel, err := filepath.Rel(wd, a); err == nil {
+		if c2, ok := rec.Find(rel); !ok || c2.Key != c.Key {
+			t.Fatal("relative path gives another key")
+		}
 	}
 	if u, ok := rec.Find(""); !ok || u.Name() != "untitled" {
 		t.Fatal("untitled copy not found")

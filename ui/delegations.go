@@ -48,7 +48,7 @@ func newDelegations(ed *Editor) *delegations {
 		}
 	})
 	d.search = newPlainEntry(d.ed, false)
-	d.search.SetPlaceHolder("Search by name, agency, position or role (Ctrl+F)")
+	d.search.SetPlaceHolder("Search by name, agency, position or role (" + shortcutText("F") + ")")
 	d.search.OnChanged = func(string) { d.refresh() }
 	d.count = widget.NewLabel("")
 	d.list = newRowList(func() int { return len(d.shown) }, d.createRow, d.updateRow, d.deleteSelected)

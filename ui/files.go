@@ -4,6 +4,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app"
+	"parley/assets"
 	"parley/storage"
 )
 
@@ -25,6 +28,16 @@ func shortcut(k fyne.KeyName, shift bool) *desktop.CustomShortcut {
 		mod |= fyne.KeyModifierShift
 	}
 	return &desktop.CustomShortcut{KeyName: k, Modifier: mod}
+}
+
+// shortcutText writes a shortcut's keys as the system names them: "Ctrl+F"
+// on Windows and Linux, "Cmd+F" on macOS, where the shortcut modifier
+// (fyne.KeyModifierShortcutDefault) is Command.
+func shortcutText(keys string) string {
+	if runtime.GOOS == "darwin" {
+		return "Cmd+" + keys
+	}
+	return "Ctrl+" + keys
 }
 
 type action struct {
@@ -144,13 +157,45 @@ func (e *Editor) deleteSelected() {
 	}
 }
 
+// about shows the name, the version (from the application's metadata,
+// which the command reads from FyneApp.toml), the file format and the
+// bundled fonts with their licences.
 func (e *Editor) about() {
-	dialog.ShowInformation("About Parley", "Parley "+Version+"\nPrepares a meeting of a standing dialogue: programme and briefs, "+
-		"delegations, the joint statement and the briefing pack.\nFile format "+storage.Current.String()+".", e.win)
+	meta := e.app.Metadata()
+	title := widget.NewLabelWithStyle(aboutTitle(meta), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	text := widget.NewLabel("Prepares a meeting of a standing dialogue: programme and briefs, delegations,\n" +
+		"the joint statement and the briefing pack. File format " + storage.Current.String() + ".")
+	items := []fyne.CanvasObject{title, text, widget.NewLabelWithStyle("Bundled fonts", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	for _, f := range assets.FontLicences {
+		body := string(f.Text)
+		items = append(items, container.NewBorder(nil, nil, nil,
+			widget.NewButton("Licence…", func() { e.showLicence(f.Font, body) }),
+			widget.NewLabel(f.Font+": "+f.Licence)))
+	}
+	dialog.ShowCustom("About "+meta.Name, "Close", container.NewVBox(items...), e.win)
 }
 
-// Version is the application version shown in About.
-var Version = "0.1.0"
+// aboutTitle reads "Parley 0.1.0 (build 1)".
+func aboutTitle(m fyne.AppMetadata) string {
+	name := m.Name
+	if name == "" {
+		name = "Parley"
+	}
+	s := name + " " + m.Version
+	if m.Build > 0 {
+		s += " (build " + strconv.Itoa(m.Build) + ")"
+	}
+	return s
+}
+
+// showLicence shows a licence's text, scrolling.
+func (e *Editor) showLicence(font, text string) {
+	body := widget.NewLabel(text)
+	body.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(body)
+	scroll.SetMinSize(fyne.NewSize(620, 420))
+	dialog.ShowCustom(font+": licence", "Close", scroll, e.win)
+}
 
 // confirmDiscard runs then at once when there are no unsaved changes, and
 // otherwise asks whether to save them first.

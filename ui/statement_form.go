@@ -221,9 +221,9 @@ func bracketHint(sides []*app.Side) string {
 	}
 	var keys []string
 	if len(sides) <= 2 {
-		keys = append(keys, "Ctrl+B: "+sides[0].Label())
+		keys = append(keys, shortcutText("B")+": "+sides[0].Label())
 		if len(sides) > 1 {
-			keys = append(keys, "Ctrl+Shift+B: "+sides[1].Label())
+			keys = append(keys, shortcutText("Shift+B")+": "+sides[1].Label())
 		}
 	}
 	n := min(len(sides), maxSideKeys)

@@ -19,6 +19,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -269,7 +270,9 @@ func capture(e *Editor) image.Image {
 		})
 	}
 	if img == nil {
-		img = e.win.Canvas().Capture()
+		// Fyne reads its OpenGL frame buffer on the thread that draws
+		// (Windows refuses the context anywhere else).
+		fyne.DoAndWait(func() { img = e.win.Canvas().Capture() })
 	}
 	return img
 }
@@ -327,6 +330,9 @@ func (e *Editor) trimSoon() {
 // private (anonymous) memory rather than pages of files such as the
 // program and its libraries, which the system can drop and read again.
 func residentMB() (total, software, private int) {
+	if runtime.GOOS != "linux" {
+		return 0, 0, 0 // (Wine reads Linux's /proc/self/smaps only in part)
+	}
 	data, err := os.ReadFile("/proc/self/smaps")
 	if err != nil {
 		return 0, 0, 0

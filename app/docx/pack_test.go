@@ -54,7 +54,7 @@ func TestPackInLibreOffice(t *testing.T) {
 		checkPackage(t, b)
 		files = append(files, writeFile(t, dir, strings.NewReplacer(" ", "-", "'", "", ",", "").Replace(tc.name)+".docx", b))
 	}
-	texts := convert(t, dir, "txt:Text", files...)
+	texts := convert(t, dir, "txt:Text (encoded):UTF8", files...)
 	pdfs := convert(t, dir, "pdf", files...)
 	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

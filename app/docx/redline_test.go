@@ -209,7 +209,7 @@ func TestRedlineInLibreOffice(t *testing.T) {
 		}
 	}
 	// LibreOffice's text shows both texts, with the later one's numbers.
-	texts := convert(t, dir, "txt:Text", f)
+	texts := convert(t, dir, "txt:Text (encoded):UTF8", f)
 	text := squeeze(readText(t, texts[0]))
 	for _, w := range []string{"1. To play a", "central role", "8. The Participants will meet again in 2017."} {
 		if !strings.Contains(text, w) {

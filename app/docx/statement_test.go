@@ -137,7 +137,7 @@ func TestStatementInLibreOffice(t *testing.T) {
 		docs[i] = b
 		files = append(files, writeFile(t, dir, strings.NewReplacer(" ", "-", ",", "", ":", "").Replace(tc.name)+".docx", b))
 	}
-	texts := convert(t, dir, "txt:Text", files...)
+	texts := convert(t, dir, "txt:Text (encoded):UTF8", files...)
 	pdfs := convert(t, dir, "pdf", files...)
 	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

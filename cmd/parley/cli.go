@@ -20,9 +20,6 @@ const (
 	exitRefused = 3 // refused by a rule the user can resolve
 )
 
-// Version is this build's version.
-const Version = "0.1.0"
-
 // command is a subcommand.
 type command struct {
 	summary string

@@ -21,7 +21,7 @@ func cmdVersion(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		return usageError(stderr, "version", "version takes no arguments")
 	}
-	fmt.Fprintf(stdout, "parley %s (file format %s)\n", Version, storage.Current)
+	fmt.Fprintln(stdout, versionLine(storage.Current.String()))
 	return exitOK
 }
 

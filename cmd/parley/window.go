@@ -10,11 +10,7 @@ import (
 
 	"parley/ui"
 	"parley/ui/malloc"
-	"parley/ui/x11"
 )
-
-// native reaches the X11 window where there is one.
-var native ui.Native = x11.Native{}
 
 // started is when the process started, for the first-frame time.
 var started = time.Now()
@@ -42,9 +38,9 @@ func runWindow(args []string, stdout, stderr io.Writer) int {
 	if err := ui.CheckView(opts.View, opts.Snapshot != ""); err != nil {
 		return usageError(stderr, usage, "%v", err)
 	}
-	fyneapp.SetMetadata(fyne.AppMetadata{ID: ui.AppID, Name: "Parley", Version: Version, Icon: ui.Icon,
+	fyneapp.SetMetadata(fyne.AppMetadata{ID: details.ID, Name: details.Name, Version: details.Version, Build: details.Build, Icon: ui.Icon,
 		Migrations: map[string]bool{"fyneDo": true}})
-	a := fyneapp.NewWithID(ui.AppID)
+	a := fyneapp.NewWithID(details.ID)
 	if err := ui.Run(a, opts); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitBad

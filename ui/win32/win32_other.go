@@ -1,0 +1,18 @@
+//go:build !windows
+
+package win32
+
+import (
+	"image"
+
+	"fyne.io/fyne/v2"
+)
+
+// Capture is not available here.
+func (Native) Capture(fyne.Window) (image.Image, error) { return nil, ErrUnavailable }
+
+// Position is not available here.
+func (Native) Position(fyne.Window) (x, y int, ok bool) { return 0, 0, false }
+
+// Move is not available here.
+func (Native) Move(fyne.Window, int, int) bool { return false }
