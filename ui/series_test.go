@@ -179,3 +179,32 @@ func TestAgreedLanguageCarriedOver(t *testing.T) {
 		t.Errorf("source %+v", *p.Source)
 	}
 }
+
+func TestNextMeetingRefusedOrAsks(t *testing.T) {
+	conflicted := sample.Sample()
+	conflicted.Conflicts = []app.Conflict{{ID: app.NewID(), Kind: app.KindPerson, Record: conflicted.People[0].ID,
+		Field: "position", Where: `participant 1 ("Rob McKinnon").position`, Mine: []byte(`"A"`), Theirs: []byte(`"B"`)}}
+	unnumbered := sample.Sample()
+	unnumbered.Details.Ordinal = 0
+	tests := []struct {
+		name       string
+		m          *app.Meeting
+		want, view string
+	}{
+		{name: "open conflicts", m: conflicted, want: "participant 1", view: "problems"},
+		{name: "no number", m: unnumbered, want: "no number in the series", view: "overview"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := openMeeting(t, tc.m)
+			e.showView("overview")
+			e.nextMeeting()
+			if !findLabel(e, tc.want) {
+				t.Errorf("no dialog saying %q", tc.want)
+			}
+			if e.current != tc.view {
+				t.Errorf("view %q, want %q", e.current, tc.view)
+			}
+		})
+	}
+}
