@@ -426,8 +426,6 @@ func capital(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-func roleLabel(r app.Role) string { return r.Label() }
-
 // lead returns an item's lead speaker for a side, or nil.
 func (b *builder) lead(it *app.Item, side string) *app.Person {
 	for _, id := range it.Leads {

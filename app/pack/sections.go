@@ -93,7 +93,7 @@ func (b *builder) cover() {
 	if b.o.Final {
 		mode = "Final"
 	}
-	rows := []kv{{"Version", sanitize(b.o.Version)}, {"Date", longDate(b.o.Date, false)}, {"Status", mode}}
+	rows := []kv{{"Version", sanitize(b.o.Version)}, {"Date", app.PackDate(b.o.Date)}, {"Status", mode}}
 	if b.p.Side != nil {
 		owner := b.p.Side.Adjective
 		if owner == "" {
@@ -524,7 +524,7 @@ func (b *builder) delegations() {
 			if p.Role.Leads() {
 				nameSt, roleSt = stCellB, stCellB
 			}
-			role := roleLabel(p.Role)
+			role := p.RoleText()
 			t.addRow(cell{text: plain(itoa(n+1), stCell)}, cell{text: displayName(p, nameSt)},
 				cell{text: plain(sanitize(p.Position), stCell)}, cell{text: plain(sanitize(b.agencyAbbrev(p.Agency)), stCell)},
 				cell{text: plain(role, roleSt)})
@@ -596,7 +596,7 @@ func (b *builder) biographies() {
 				first = false
 			}
 			var meta []string
-			meta = append(meta, roleLabel(p.Role))
+			meta = append(meta, p.RoleText())
 			if p.Position != "" {
 				meta = append(meta, p.Position)
 			}
