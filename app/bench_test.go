@@ -57,3 +57,50 @@ func BenchmarkMovePerson(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNext: preparing the next meeting of the series from the large
+// meeting (new IDs for every record, briefs and agreed language kept),
+// target <= 50 ms.
+func BenchmarkNext(b *testing.B) {
+	m := sample.Large(sample.LargeOptions{})
+	if m.Details.Ordinal == 0 {
+		m.Details.Ordinal = 2
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, _, err := app.Next(m, app.NextOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkConfirmAll: confirming every participant of the next large
+// meeting (300) as one edit through the document, target <= 20 ms.
+func BenchmarkConfirmAll(b *testing.B) {
+	m := sample.Large(sample.LargeOptions{})
+	if m.Details.Ordinal == 0 {
+		m.Details.Ordinal = 2
+	}
+	next, _, err := app.Next(m, app.NextOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ids []string
+	for _, p := range next.ToConfirm("") {
+		ids = append(ids, p.ID)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		d := app.NewDocument(next.Clone())
+		b.StartTimer()
+		ed, err := d.Meeting().ConfirmEdit(ids...)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := d.Apply(ed); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -32,6 +32,9 @@ type Details struct {
 	// Topic is the series name without the sides: "Cyber Policy Dialogue".
 	// The series name is the sides' names in perspective order and the topic.
 	Topic string `json:"topic"`
+	// GroupName is a multilateral series' own name ("Quad Senior Cyber
+	// Group"), used instead of the sides' names joined with hyphens.
+	GroupName string `json:"groupName,omitempty"`
 	// Ordinal is the meeting's number in the series: 1 is the inaugural one.
 	Ordinal int `json:"ordinal"`
 	// Start and End are ISO dates (2016-08-02); End may be empty for one day.
@@ -113,6 +116,9 @@ type Person struct {
 	Education string `json:"education,omitempty"`
 	Career    string `json:"career,omitempty"`
 	Interests string `json:"interests,omitempty"`
+	// ToConfirm marks a participant carried over from the series' last
+	// meeting whose attendance no one has confirmed yet (Next).
+	ToConfirm bool `json:"toConfirm,omitempty"`
 }
 
 // Item is a programme item with its brief. Sub-items have a Parent.
@@ -140,6 +146,32 @@ type Item struct {
 	TheirObjectives string `json:"theirObjectives,omitempty"`
 	Response        string `json:"response,omitempty"`
 	PressLine       string `json:"pressLine,omitempty"`
+	// LastTime is the item's brief at the series' last meeting, kept for
+	// the writer to reuse (Next); nil when there was none.
+	LastTime *PriorBrief `json:"lastTime,omitempty"`
+}
+
+// PriorBrief is a programme item's brief as it stood at an earlier meeting
+// of the series.
+type PriorBrief struct {
+	// Meeting names the meeting ("2nd Japan-Australia Cyber Policy
+	// Dialogue") and Date its first day.
+	Meeting string `json:"meeting"`
+	Date    string `json:"date,omitempty"`
+	// The brief's fields, as in Item.
+	Objectives      string `json:"objectives,omitempty"`
+	Points          string `json:"points,omitempty"`
+	TheirObjectives string `json:"theirObjectives,omitempty"`
+	Response        string `json:"response,omitempty"`
+	PressLine       string `json:"pressLine,omitempty"`
+	// Background holds the background paragraphs.
+	Background []PriorText `json:"background,omitempty"`
+}
+
+// PriorText is a background paragraph of an earlier brief.
+type PriorText struct {
+	Text             string `json:"text"`
+	NotForDisclosure bool   `json:"nfd,omitempty"`
 }
 
 // Background is one paragraph of an item's background, which may be marked
@@ -162,6 +194,25 @@ type Statement struct {
 	Marking Marking `json:"marking,omitzero"`
 	// TreatyWords overrides the less-than-treaty lint's word list when set.
 	TreatyWords []TreatyWord `json:"treatyWords,omitempty"`
+	// Earlier holds the agreed paragraphs of the series' earlier meetings,
+	// carried over by Next for the agreed-language search, each with its
+	// source.
+	Earlier []AgreedText `json:"earlier,omitempty"`
+}
+
+// AgreedText is a paragraph of agreed language from an earlier statement:
+// agreed in full there, or marked as agreed language.
+type AgreedText struct {
+	// Paragraph is the paragraph as it stood, without revision data.
+	Paragraph Paragraph `json:"paragraph"`
+	// Source says where it came from: the meeting, its date, the
+	// paragraph's number and the file.
+	Source Source `json:"source"`
+	// Statement is the title of the statement it was part of.
+	Statement string `json:"statement,omitempty"`
+	// Marked reports that it was marked as agreed language; otherwise it
+	// was an agreed paragraph.
+	Marked bool `json:"marked,omitempty"`
 }
 
 // TreatyWord is one entry of the less-than-treaty lint.

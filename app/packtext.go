@@ -172,6 +172,25 @@ func (r Role) Label() string {
 	return strings.ToUpper(string(r)[:1]) + string(r)[1:]
 }
 
+// PackDate is the date of a pack's version as its cover prints it: "to
+// be set" when there is none yet (the next meeting of a series).
+func PackDate(iso string) string {
+	if d := LongDate(iso, false); d != "" {
+		return d
+	}
+	return "to be set"
+}
+
+// RoleText is a participant's role as the pack prints it, with "to be
+// confirmed" while the participant, carried over from the series' last
+// meeting, is still to confirm: "Member (to be confirmed)".
+func (p *Person) RoleText() string {
+	if p.ToConfirm {
+		return strings.TrimSpace(p.Role.Label() + " (to be confirmed)")
+	}
+	return p.Role.Label()
+}
+
 // PackMarking is the marking a briefing pack carries: the highest of the
 // meeting's marking and those of what it holds: the item briefs, the
 // statement (or the changes to it), the annexes.

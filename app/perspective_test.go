@@ -2,6 +2,7 @@ package app
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -54,6 +55,137 @@ func TestPerspective(t *testing.T) {
 	m.Details.Ordinal = 1
 	if got := m.Perspective("au").Title(); got != "Inaugural Australia-Japan Cyber Policy Dialogue" {
 		t.Errorf("inaugural title %q", got)
+	}
+}
+
+// quadMeeting is seedMeeting with India and the United States added and
+// Australia hosting: a multilateral meeting of four sides.
+func quadMeeting() *Meeting {
+	m := seedMeeting()
+	m.Details.GroupName = "Quad Senior Cyber Group"
+	m.Details.HostSide = "au"
+	m.Details.OurSide = "jp"
+	m.Sides = append(m.Sides,
+		&Side{Rec: Rec{ID: "us"}, Pos: "X", Name: "United States of America", ShortName: "United States", Code: "US"},
+		&Side{Rec: Rec{ID: "in"}, Pos: "Y", Name: "India", ShortName: "India", Code: "IN"})
+	m.People = append(m.People,
+		&Person{Rec: Rec{ID: "us-head"}, Side: "us", Pos: "1", Given: "Alex", Family: "Morgan", Role: RoleHead},
+		&Person{Rec: Rec{ID: "in-head"}, Side: "in", Pos: "1", Given: "Priya", Family: "Raman", Role: RoleHead})
+	m.Signatories = []*Signatory{
+		{Rec: Rec{ID: "sig-us"}, Side: "us", Pos: "V"}, {Rec: Rec{ID: "sig-jp"}, Side: "jp", Pos: "V"},
+		{Rec: Rec{ID: "sig-in"}, Side: "in", Pos: "V"}, {Rec: Rec{ID: "sig-au"}, Side: "au", Pos: "V"},
+	}
+	m.Normalize()
+	return m
+}
+
+// TestMultilateralOrder: a multilateral copy lists the host first, then
+// the others alphabetically, whichever side's copy it is; the fixed order
+// and the alternat are per-export choices; every list follows the one order.
+func TestMultilateralOrder(t *testing.T) {
+	m := quadMeeting()
+	ids := func(sides []*Side) []string {
+		var out []string
+		for _, s := range sides {
+			out = append(out, s.ID)
+		}
+		return out
+	}
+	cases := []struct {
+		side   string
+		order  SideOrder
+		sides  []string
+		others []string
+	}{
+		{"jp", OrderAuto, []string{"au", "in", "jp", "us"}, []string{"au", "in", "us"}},
+		{"us", OrderAuto, []string{"au", "in", "jp", "us"}, []string{"au", "in", "jp"}},
+		{"us", OrderAlphabetical, []string{"au", "in", "jp", "us"}, []string{"au", "in", "jp"}},
+		{"in", OrderFixed, []string{"jp", "au", "us", "in"}, []string{"jp", "au", "us"}},
+		{"in", OrderOwnFirst, []string{"in", "jp", "au", "us"}, []string{"jp", "au", "us"}},
+	}
+	for _, c := range cases {
+		p := m.PerspectiveIn(c.side, c.order)
+		if got := ids(p.Sides); !slices.Equal(got, c.sides) {
+			t.Errorf("%s %q: sides %v, want %v", c.side, c.order, got, c.sides)
+		}
+		if got := ids(p.Others()); !slices.Equal(got, c.others) {
+			t.Errorf("%s %q: others %v, want %v", c.side, c.order, got, c.others)
+		}
+		if p.Side.ID != c.side {
+			t.Errorf("%s %q: copy of %s", c.side, c.order, p.Side.ID)
+		}
+		var dl, sigs []string
+		for _, d := range p.Delegations() {
+			dl = append(dl, d.Side.ID)
+		}
+		for _, s := range p.Signatories() {
+			sigs = append(sigs, s.Side)
+		}
+		if !slices.Equal(dl, c.sides) || !slices.Equal(sigs, c.sides) {
+			t.Errorf("%s %q: delegations %v, signatories %v, want %v", c.side, c.order, dl, sigs, c.sides)
+		}
+		if got := p.Title(); got != "2nd Quad Senior Cyber Group" {
+			t.Errorf("%s %q: title %q", c.side, c.order, got)
+		}
+	}
+	// Without a group name the title joins the names in the copy's order.
+	m.Details.GroupName = ""
+	if got := m.Perspective("us").SeriesName(); got != "Australia-India-Japan-United States of America Cyber Policy Dialogue" {
+		t.Errorf("series without a group name: %q", got)
+	}
+	// A bilateral meeting ignores a group name and keeps the alternat.
+	b := seedMeeting()
+	b.Details.GroupName = "Ignored"
+	if got := b.Perspective("au").SeriesName(); got != "Australia-Japan Cyber Policy Dialogue" {
+		t.Errorf("bilateral series %q", got)
+	}
+	if got := ids(b.PerspectiveIn("au", OrderAlphabetical).Sides); !slices.Equal(got, []string{"jp", "au"}) {
+		t.Errorf("bilateral host first: %v", got)
+	}
+}
+
+func TestParseSideOrder(t *testing.T) {
+	for in, want := range map[string]SideOrder{"": OrderAuto, "Auto": OrderAuto, "alphabetical": OrderAlphabetical,
+		"HOST": OrderAlphabetical, "fixed": OrderFixed, "own": OrderOwnFirst} {
+		if got, err := ParseSideOrder(in); err != nil || got != want {
+			t.Errorf("ParseSideOrder(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := ParseSideOrder("random"); err == nil || !strings.Contains(err.Error(), "use auto, alphabetical, fixed or own") {
+		t.Errorf("bad order: %v", err)
+	}
+}
+
+// TestSideColours: every side of eight has its own colour, the same in
+// every copy; validation warns of two sides with one code.
+func TestSideColours(t *testing.T) {
+	m := quadMeeting()
+	seen := map[RGB]string{}
+	for _, s := range m.Sides {
+		c, ok := m.SideColour(s.ID)
+		if !ok {
+			t.Fatalf("%s has no colour", s.ID)
+		}
+		if other, dup := seen[c]; dup {
+			t.Errorf("%s and %s share a colour", s.ID, other)
+		}
+		seen[c] = s.ID
+	}
+	if _, ok := m.SideColour("nobody"); ok {
+		t.Error("an unknown side has a colour")
+	}
+	if len(SidePalette) < 8 {
+		t.Errorf("%d colours for eight sides", len(SidePalette))
+	}
+	m.Sides[3].Code = "jp"
+	found := false
+	for _, p := range Validate(m) {
+		if strings.Contains(p.What, `code "jp" is also Japan's`) {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no warning for two sides with one code")
 	}
 }
 

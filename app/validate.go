@@ -225,7 +225,17 @@ func (v *validator) run() {
 		v.add(Warning, KindDetails, det, "", "a dialogue needs at least two sides; this meeting has %d", len(m.Sides))
 	}
 
+	if m.Multilateral() && strings.TrimSpace(det.GroupName) == "" {
+		v.add(Warning, KindDetails, det, "groupName", "a series of %d sides has no group name: its title joins every side's name", len(m.Sides))
+	}
+	codes := map[string]*Side{}
 	for _, s := range m.Sides {
+		if c := strings.ToUpper(strings.TrimSpace(s.Code)); c != "" {
+			if other, dup := codes[c]; dup {
+				v.add(Warning, KindSide, s, "code", "code %q is also %s's: their brackets would carry the same tag", s.Code, other.Label())
+			}
+			codes[c] = s
+		}
 		if strings.TrimSpace(s.Name) == "" && strings.TrimSpace(s.ShortName) == "" {
 			v.add(Error, KindSide, s, "name", "has no name")
 		}
@@ -234,6 +244,10 @@ func (v *validator) run() {
 		}
 		if m.HeadOf(s.ID) == nil {
 			v.add(Warning, KindSide, s, "", "has no co-chair or head of delegation")
+		}
+		if tc := m.ToConfirm(s.ID); len(tc) > 0 {
+			v.add(Warning, KindPerson, tc[0], "toConfirm", "%s of %s carried over from the last meeting still to confirm (Delegations: confirm or remove)",
+				Count(len(tc), "participant"), s.Label())
 		}
 	}
 

@@ -10,20 +10,9 @@ import (
 )
 
 // AgreedMatch is a paragraph of agreed language found in an earlier
-// meeting's file.
-type AgreedMatch struct {
-	// Paragraph is the paragraph as it stands in that file, without
-	// revision data; insert it with Meeting.InsertAgreedLanguageEdit.
-	Paragraph app.Paragraph
-	// Source says where it came from: the meeting's title, its date, the
-	// paragraph's number and the file's name.
-	Source app.Source
-	// Statement is the title of the statement it is part of.
-	Statement string
-	// Marked reports that the paragraph was marked as agreed language;
-	// otherwise it was found as an agreed paragraph.
-	Marked bool
-}
+// meeting's file, with its source; insert it with
+// Meeting.InsertAgreedLanguageEdit.
+type AgreedMatch = app.AgreedText
 
 // SearchAgreed looks for agreed language in the .parley files of a folder
 // (not its sub-folders): paragraphs marked as agreed language, and
@@ -47,7 +36,6 @@ func SearchAgreed(dir, query string) ([]AgreedMatch, []error) {
 		}
 	}
 	sort.Strings(names)
-	words := strings.Fields(strings.ToLower(query))
 	var out []AgreedMatch
 	var problems []error
 	for _, name := range names {
@@ -57,43 +45,18 @@ func SearchAgreed(dir, query string) ([]AgreedMatch, []error) {
 			problems = append(problems, err)
 			continue
 		}
-		out = append(out, agreedIn(m, name, words)...)
+		out = append(out, agreedIn(m, name, query)...)
 	}
 	return out, problems
 }
 
-// agreedIn returns the agreed paragraphs of one meeting that contain
-// every word.
-func agreedIn(m *app.Meeting, file string, words []string) []AgreedMatch {
-	nums := m.Numbers()
-	title := m.HostFirst().Title()
+// agreedIn returns the agreed paragraphs of one meeting that match the query.
+func agreedIn(m *app.Meeting, file, query string) []AgreedMatch {
 	var out []AgreedMatch
-	for _, p := range m.Paragraphs {
-		agreed := p.State == app.StateAgreed && p.AltOf == "" && p.Kind != app.ParaHeading && p.Text.OpenBrackets() == 0
-		if !p.AgreedLanguage && !agreed {
-			continue
+	for _, a := range m.AgreedLanguage(file) {
+		if a.Matches(query) {
+			out = append(out, a)
 		}
-		if strings.TrimSpace(p.LeadIn+p.Text.Plain()) == "" {
-			continue
-		}
-		hay := strings.ToLower(p.LeadIn + " " + p.Text.Plain())
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(hay, w) {
-				ok = false
-				break
-			}
-		}
-		if !ok {
-			continue
-		}
-		number := nums.Ref[p.ID]
-		out = append(out, AgreedMatch{
-			Paragraph: p.Snapshot(),
-			Source:    app.Source{Meeting: title, Date: m.Details.Start, Number: number, File: file},
-			Statement: m.Statement.Title,
-			Marked:    p.AgreedLanguage,
-		})
 	}
 	return out
 }

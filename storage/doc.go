@@ -11,6 +11,13 @@
 // overwritten. Older files are brought up to date by registered migration
 // steps, one per version, run on the raw JSON before decoding.
 //
+// Format history: 1.0 is the first released format. 1.1 adds the series
+// and multilateral fields: the meeting's "groupName", a participant's
+// "toConfirm", a programme item's "lastTime" (its brief at the last
+// meeting) and the statement's "earlier" (agreed paragraphs of earlier
+// meetings with their sources). A 1.0 file reads with them empty; a 1.0
+// build keeps them in a 1.1 file unread and writes them back.
+//
 // Saving is atomic: the new content goes to a temporary file in the same
 // folder, is flushed to disk, and replaces the old file by rename; the
 // folder is flushed too. A failure before the rename leaves the previous

@@ -19,7 +19,7 @@ const FormatMarker = "parley"
 // The format version this build writes and reads up to.
 const (
 	Major = 1
-	Minor = 0
+	Minor = 1
 )
 
 // MaxSize is the largest file read: anything bigger is not a meeting.

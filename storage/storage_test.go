@@ -47,7 +47,7 @@ func TestSampleRoundTripAndGolden(t *testing.T) {
 	if err != nil || !bytes.Equal(again, data) {
 		t.Error("encoding is not stable")
 	}
-	if !strings.HasPrefix(string(data), "{\n  \"format\": \"parley\",\n  \"version\": \"1.0\",") {
+	if !strings.HasPrefix(string(data), "{\n  \"format\": \"parley\",\n  \"version\": \""+Current.String()+"\",") {
 		t.Errorf("file does not start with the format marker and version:\n%.80s", data)
 	}
 }
@@ -80,6 +80,7 @@ func TestBadInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cur := `"version": "` + Current.String() + `"`
 	replace := func(old, new string) []byte {
 		if !bytes.Contains(good, []byte(old)) {
 			t.Fatalf("sample encoding lacks %q", old)
@@ -100,10 +101,10 @@ func TestBadInput(t *testing.T) {
 		{"wrong type", replace(`"given": "Koichi"`, `"given": 42`), ErrCorrupt,
 			`people[0] ("Mizushima"), field "given" (line`},
 		{"wrong type in list", replace(`"minutes": 45`, `"minutes": "45"`), ErrCorrupt, `programme[1] ("Cybersecurity strategies and policies"), field "minutes"`},
-		{"newer major", replace(`"version": "1.0"`, `"version": "2.0"`), ErrNewer,
+		{"newer major", replace(cur, `"version": "2.0"`), ErrNewer,
 			"made by a newer Parley (format 2.0); this build reads up to 1.x"},
-		{"bad version", replace(`"version": "1.0"`, `"version": "one"`), ErrCorrupt, `format version "one"`},
-		{"no version", replace(`"version": "1.0",`, ``), ErrCorrupt, "the format version is missing"},
+		{"bad version", replace(cur, `"version": "one"`), ErrCorrupt, `format version "one"`},
+		{"no version", replace(cur+",", ``), ErrCorrupt, "the format version is missing"},
 		{"null record", replace(`"people": [`, `"people": [null,`), ErrCorrupt, "people[0]: is null"},
 		{"bad revision", replace(`"clock": {}`, `"clock": {}, "deleted": [{"kind": "person", "id": "x", "dot": "nonsense"}]`), ErrCorrupt, `revision "nonsense"`},
 		{"duplicate ID", replace(`"id": "`+sample.Sample().People[1].ID+`"`, `"id": "`+sample.Sample().People[0].ID+`"`), ErrInvalid,
@@ -217,7 +218,7 @@ func TestMigrations(t *testing.T) {
 		}}}
 	good, _ := Encode(sample.Sample())
 	old := bytes.Replace(good, []byte(`"programme":`), []byte(`"agenda":`), 1)
-	old = bytes.Replace(old, []byte(`"version": "1.0"`), []byte(`"version": "0.9"`), 1)
+	old = bytes.Replace(old, []byte(`"version": "`+Current.String()+`"`), []byte(`"version": "0.9"`), 1)
 	m, err := Decode(old)
 	if err != nil {
 		t.Fatal(err)

@@ -78,6 +78,7 @@ func showAgreedSearch(s *statementView) {
 	a.insert.Importance = widget.HighImportance
 	a.showFolder()
 	a.showChosen()
+	earlier := len(s.ed.doc.Meeting().Statement.Earlier) > 0
 
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Folder"), choose, a.folder),
@@ -89,7 +90,7 @@ func showAgreedSearch(s *statementView) {
 	a.d.Resize(fyne.NewSize(860, 600))
 	a.d.Show()
 	s.agreedDialog = a
-	if a.dir != "" {
+	if a.dir != "" || earlier {
 		a.search()
 	}
 }
@@ -105,7 +106,11 @@ func matchText(mt storage.AgreedMatch) string {
 func (a *agreedSearch) showFolder() {
 	if a.dir == "" {
 		a.folder.SetText("(none chosen)")
-		a.status.SetText("Choose the folder that holds earlier meetings' .parley files: their agreed paragraphs are listed here.")
+		msg := "Choose the folder that holds earlier meetings' .parley files: their agreed paragraphs are listed here."
+		if len(a.s.ed.doc.Meeting().Statement.Earlier) > 0 {
+			msg = "The agreed paragraphs carried over from the series' earlier meetings are listed; choose a folder of .parley files to search more."
+		}
+		a.status.SetText(msg)
 		return
 	}
 	a.folder.SetText(a.dir)
@@ -137,7 +142,8 @@ func (a *agreedSearch) setFolder(dir string) {
 
 // search reads the folder's meetings off the UI goroutine.
 func (a *agreedSearch) search() {
-	if a.dir == "" {
+	earlier := a.s.ed.doc.Meeting().EarlierAgreed(a.query.Text)
+	if a.dir == "" && len(a.s.ed.doc.Meeting().Statement.Earlier) == 0 {
 		a.status.SetText("Choose a folder first.")
 		return
 	}
@@ -152,12 +158,15 @@ func (a *agreedSearch) search() {
 		probs   []error
 	}
 	a.s.ed.background(func() (any, error) {
+		if dir == "" {
+			return result{}, nil
+		}
 		m, p := storage.SearchAgreed(dir, q)
 		return result{m, p}, nil
 	}, func(v any, _ error) {
 		a.busy = false
 		res := v.(result)
-		a.matches = res.matches
+		a.matches = mergeAgreed(earlier, res.matches)
 		for _, mt := range a.matches {
 			a.s.ed.cover(matchText(mt), sourceText(&mt.Source))
 		}
@@ -166,10 +175,14 @@ func (a *agreedSearch) search() {
 		a.list.Refresh()
 		a.showChosen()
 		files := map[string]bool{}
-		for _, mt := range a.matches {
+		for _, mt := range res.matches {
 			files[mt.Source.File] = true
 		}
 		msg := fmt.Sprintf("%s in %s.", app.Count(len(a.matches), "agreed paragraph"), app.Count(len(files), "file"))
+		if len(earlier) > 0 {
+			msg = fmt.Sprintf("%s: %d carried over from the series' earlier meetings, the others in %s.",
+				app.Count(len(a.matches), "agreed paragraph"), len(earlier), app.Count(len(files), "file"))
+		}
 		if len(a.matches) == 0 {
 			msg = "No agreed paragraphs found"
 			if strings.TrimSpace(q) != "" {
@@ -182,6 +195,26 @@ func (a *agreedSearch) search() {
 		}
 		a.status.SetText(msg)
 	})
+}
+
+// mergeAgreed lists the paragraphs carried over in the meeting's file
+// first, then those found in the folder that are not the same paragraph
+// of the same meeting again (the last meeting's file is often there too).
+func mergeAgreed(earlier, found []storage.AgreedMatch) []storage.AgreedMatch {
+	type key struct{ meeting, number, text string }
+	seen := map[key]bool{}
+	out := make([]storage.AgreedMatch, 0, len(earlier)+len(found))
+	for _, list := range [][]storage.AgreedMatch{earlier, found} {
+		for _, mt := range list {
+			k := key{mt.Source.Meeting, mt.Source.Number, matchText(mt)}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, mt)
+		}
+	}
+	return out
 }
 
 // showChosen previews the chosen paragraph and where it will go.

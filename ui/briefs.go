@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,6 +30,9 @@ type briefs struct {
 	form, formBox                               *fyne.Container
 	empty                                       *widget.Label
 	box                                         fyne.CanvasObject
+	// lastTime shows, collapsed, the item's brief as it stood at the
+	// series' last meeting, for the writer to pull from.
+	lastTime *widget.Accordion
 }
 
 func newBriefs(ed *Editor) *briefs {
@@ -37,7 +41,10 @@ func newBriefs(ed *Editor) *briefs {
 		func() fyne.CanvasObject {
 			t := widget.NewLabel("Item title")
 			t.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, nil, newChip(), t)
+			// The chip is laid out at the template's width: the widest word.
+			chip := newChip()
+			chip.SetText("possible")
+			return container.NewBorder(nil, nil, nil, chip, t)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(b.items) {
@@ -88,7 +95,8 @@ func newBriefs(ed *Editor) *briefs {
 		widget.NewFormItem("Press line", b.press),
 		widget.NewFormItem("Classification", b.marking.object()),
 	)
-	b.form = container.NewVBox(b.title, b.triageNote, form,
+	b.lastTime = widget.NewAccordion()
+	b.form = container.NewVBox(b.title, b.triageNote, b.lastTime, form,
 		container.NewHBox(heading("Background"), layout.NewSpacer(), addBg), b.background)
 	b.empty = widget.NewLabel("Select a programme item to write its brief.")
 	b.formBox = container.NewStack(b.empty)
@@ -167,6 +175,7 @@ func (b *briefs) showForm() {
 	b.marking.bind(bind("marking"), it.Marking)
 	b.meter()
 	b.buildBackground(it)
+	b.buildLastTime(it)
 	b.formBox.Objects = []fyne.CanvasObject{b.form}
 	b.formBox.Refresh()
 }
@@ -227,6 +236,98 @@ func (b *briefs) buildBackground(it *app.Item) {
 	b.background.Refresh()
 }
 
+// buildLastTime fills the collapsed "Last time" section: each field of
+// the last meeting's brief with a button that pulls it into this one
+// (after what is written already), as one undoable edit.
+func (b *briefs) buildLastTime(it *app.Item) {
+	open := len(b.lastTime.Items) > 0 && b.lastTime.Items[0].Open
+	b.lastTime.Items = nil
+	lt := it.LastTime
+	if lt == nil {
+		b.lastTime.Hide()
+		b.lastTime.Refresh()
+		return
+	}
+	box := container.NewVBox()
+	id := it.ID
+	for _, f := range []struct{ label, field, last, now string }{
+		{"Our objectives", "objectives", lt.Objectives, it.Objectives},
+		{"Points to make", "points", lt.Points, it.Points},
+		{"Their objectives", "theirObjectives", lt.TheirObjectives, it.TheirObjectives},
+		{"Our response", "response", lt.Response, it.Response},
+		{"Press line", "pressLine", lt.PressLine, it.PressLine},
+	} {
+		if strings.TrimSpace(f.last) == "" {
+			continue
+		}
+		text := widget.NewLabel(f.last)
+		text.Wrapping = fyne.TextWrapWord
+		use := widget.NewButtonWithIcon("Use", theme.ContentPasteIcon(), func() {
+			b.ed.apply(app.Edit{Label: "Use last time's " + strings.ToLower(f.label),
+				Ops: []app.Op{app.Set(app.KindItem, id, f.field, pullText(b.currentText(f.field), f.last))}})
+		})
+		box.Add(container.NewBorder(nil, nil, nil, use, lastTimeLabel(f.label)))
+		box.Add(text)
+	}
+	for _, bg := range lt.Background {
+		text := widget.NewLabel(bg.Text)
+		text.Wrapping = fyne.TextWrapWord
+		title := "Background"
+		if bg.NotForDisclosure {
+			title += " (not for disclosure)"
+		}
+		use := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), func() {
+			nb := app.NewRecord(app.KindBackground).(*app.Background)
+			nb.Item, nb.Text, nb.NotForDisclosure = id, bg.Text, bg.NotForDisclosure
+			nb.Pos = b.ed.doc.Meeting().PosAfterLast(app.KindBackground, id)
+			b.ed.apply(app.Edit{Label: "Add last time's background paragraph", Ops: []app.Op{app.Add(nb)}})
+		})
+		box.Add(container.NewBorder(nil, nil, nil, use, lastTimeLabel(title)))
+		box.Add(text)
+	}
+	title := "Last time: " + lt.Meeting
+	if lt.Date != "" {
+		title += ", " + lt.Date
+	}
+	if len(box.Objects) == 0 {
+		box.Add(widget.NewLabel("The brief was empty."))
+	}
+	b.lastTime.Append(widget.NewAccordionItem(title, box))
+	if open {
+		b.lastTime.Open(0)
+	}
+	b.lastTime.Show()
+	b.lastTime.Refresh()
+}
+
+// lastTimeLabel names a field of last time's brief.
+func lastTimeLabel(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// currentText is the selected item's brief field as it stands.
+func (b *briefs) currentText(field string) string {
+	if it := b.item(); it != nil {
+		if v, err := app.GetField(it, field); err == nil {
+			s, _ := v.(string)
+			return s
+		}
+	}
+	return ""
+}
+
+// pullText adds last time's text after what is written already, unless it
+// is there already.
+func pullText(now, last string) string {
+	switch {
+	case strings.TrimSpace(now) == "":
+		return last
+	case strings.Contains(now, last):
+		return now
+	}
+	return strings.TrimRight(now, "\n") + "\n\n" + last
+}
+
 func (b *briefs) addBackground() {
 	it := b.item()
 	if it == nil {
@@ -254,8 +355,28 @@ func (b *briefs) changed(e app.Event) {
 				b.triageNote.Hidden = it.Triage != app.TriageUnlikely
 				b.triageNote.SetText("Unlikely to be raised: the briefing pack prints defensive lines only (our response and the press line).")
 			}
+			if e := b.entryFor(c.Field); e != nil && c.ID == b.selected {
+				e.load(b.currentText(c.Field)) // pulled from last time, or undone: typing leaves it as it is
+			}
 		}
 	}
+}
+
+// entryFor is the form's entry for a brief's text field.
+func (b *briefs) entryFor(field string) *fieldEntry {
+	switch field {
+	case "objectives":
+		return b.objectives
+	case "points":
+		return b.points
+	case "theirObjectives":
+		return b.theirs
+	case "response":
+		return b.response
+	case "pressLine":
+		return b.press
+	}
+	return nil
 }
 
 func (b *briefs) focus(id, field string) {

@@ -32,14 +32,17 @@ type delegations struct {
 	box     fyne.CanvasObject
 
 	add, dup, del, up, down *widget.Button
+	// confirmAll confirms every participant of the side still to confirm
+	// (carried over from the series' last meeting).
+	confirmAll *widget.Button
 }
 
 func newDelegations(ed *Editor) *delegations {
 	d := &delegations{ed: ed}
 	d.sides = newSegmented(func(i int) {
-		m := d.ed.doc.Meeting()
-		if i < len(m.Sides) {
-			d.sideID = m.Sides[i].ID
+		sides := d.ed.doc.Meeting().Perspective("").Sides
+		if i < len(sides) {
+			d.sideID = sides[i].ID
 			d.selected = ""
 			d.refresh()
 		}
@@ -63,7 +66,9 @@ func newDelegations(ed *Editor) *delegations {
 	agencies := widget.NewButtonWithIcon("Agencies…", theme.ListIcon(), func() { showAgencies(d.ed, d.sideID) })
 	imp := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), func() { d.ed.importPeopleDialog("") })
 	exp := widget.NewButtonWithIcon("Export CSV…", theme.UploadIcon(), func() { d.ed.exportPeopleDialog(d.sideID) })
-	toolbar := container.NewHBox(d.add, d.dup, d.del, d.up, d.down, layout.NewSpacer(), d.count)
+	d.confirmAll = widget.NewButtonWithIcon("Confirm all", theme.ConfirmIcon(), func() { d.confirm(d.ed.doc.Meeting().ToConfirm(d.sideID)...) })
+	d.confirmAll.Hide()
+	toolbar := container.NewHBox(d.add, d.dup, d.del, d.up, d.down, layout.NewSpacer(), d.count, d.confirmAll)
 	sideRow := container.NewHBox(d.sides.box, layout.NewSpacer(), agencies, imp, exp)
 
 	d.form = newPersonForm(ed)
@@ -92,8 +97,14 @@ func (d *delegations) createRow() fyne.CanvasObject {
 	detail.Truncation = fyne.TextTruncateEllipsis
 	detail.SizeName = theme.SizeNameCaptionText
 	role := newChip()
+	role.SetText(string(app.RoleHead)) // the widest role: rows are laid out at the template's widths
+	confirm := widget.NewButtonWithIcon("Confirm", theme.ConfirmIcon(), nil)
+	confirm.Importance = widget.WarningImportance
 	text := container.NewVBox(name, detail)
-	content := container.NewBorder(nil, nil, num, role, text)
+	// The number and the role keep the template's widths when a row is
+	// laid out again (its Confirm button shown or hidden).
+	content := container.NewBorder(nil, nil, container.NewGridWrap(num.MinSize(), num),
+		container.NewHBox(container.NewGridWrap(role.MinSize(), role), container.NewCenter(confirm)), text)
 	return newDragRow(content, d.dragged)
 }
 
@@ -108,8 +119,20 @@ func (d *delegations) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	text := c.Objects[0].(*fyne.Container)
 	text.Objects[0].(*widget.Label).SetText(personLine(p))
 	text.Objects[1].(*widget.Label).SetText(d.detail(p))
-	c.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d", d.precedence(p)))
-	role := c.Objects[2].(*widget.Label)
+	c.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(fmt.Sprintf("%d", d.precedence(p)))
+	right := c.Objects[2].(*fyne.Container)
+	holder := right.Objects[1].(*fyne.Container) // hidden itself, so a confirmed row takes no room for the button
+	confirm := holder.Objects[0].(*widget.Button)
+	if p.ToConfirm {
+		id := p.ID
+		confirm.OnTapped = func() { d.confirm(d.ed.doc.Meeting().PersonByID(id)) }
+		holder.Show()
+	} else {
+		confirm.OnTapped = nil
+		holder.Hide()
+	}
+	c.Refresh()
+	role := right.Objects[0].(*fyne.Container).Objects[0].(*widget.Label)
 	role.SetText(string(p.Role))
 	if p.Role.Leads() {
 		role.Importance = widget.HighImportance
@@ -136,6 +159,9 @@ func personLine(p *app.Person) string {
 
 func (d *delegations) detail(p *app.Person) string {
 	parts := []string{}
+	if p.ToConfirm {
+		parts = append(parts, "To confirm")
+	}
 	if p.Position != "" {
 		parts = append(parts, p.Position)
 	}
@@ -184,7 +210,9 @@ func (d *delegations) refresh() {
 	m := d.ed.doc.Meeting()
 	var labels []string
 	sel := 0
-	for i, s := range m.Sides {
+	// The sides in the order the window lists them everywhere (our side
+	// first; in a multilateral meeting the host, then alphabetical).
+	for i, s := range m.Perspective("").Sides {
 		labels = append(labels, fmt.Sprintf("%s (%d)", s.Label(), len(m.PeopleOf(s.ID))))
 		if s.ID == d.sideID {
 			sel = i
@@ -208,6 +236,36 @@ func (d *delegations) refresh() {
 	d.list.Refresh()
 	d.selectCurrent()
 	d.showForm()
+	d.showConfirmAll()
+}
+
+// showConfirmAll offers to confirm the side's participants still to
+// confirm, when there are any.
+func (d *delegations) showConfirmAll() {
+	n := len(d.ed.doc.Meeting().ToConfirm(d.sideID))
+	if n == 0 {
+		d.confirmAll.Hide()
+		return
+	}
+	d.confirmAll.SetText(fmt.Sprintf("Confirm all %d", n))
+	d.confirmAll.Show()
+}
+
+// confirm marks participants carried over from the last meeting as
+// attending: one undoable edit.
+func (d *delegations) confirm(people ...*app.Person) {
+	var ids []string
+	for _, p := range people {
+		if p != nil {
+			ids = append(ids, p.ID)
+		}
+	}
+	ed, err := d.ed.doc.Meeting().ConfirmEdit(ids...)
+	if err != nil {
+		d.ed.showError("Cannot confirm", err)
+		return
+	}
+	d.ed.apply(ed)
 }
 
 func (d *delegations) matches(p *app.Person, q string) bool {
@@ -298,6 +356,7 @@ func (d *delegations) changed(e app.Event) {
 			}
 		}
 	}
+	d.showConfirmAll()
 	d.form.preview()
 }
 

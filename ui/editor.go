@@ -77,6 +77,10 @@ type Editor struct {
 	bracket *widget.Label
 	saved   *widget.Label
 	recent  *fyne.Menu
+	// sideMenu lists the sides to bracket for (Statement menu).
+	sideMenu *fyne.Menu
+	// sideMenuKey is the sides the menu was built for.
+	sideMenuKey string
 
 	problems []app.Problem
 	native   Native
@@ -278,6 +282,10 @@ func (e *Editor) refreshChrome() {
 	}
 	e.status.SetText(fmt.Sprintf("%s, %s", app.Count(errs, "error"), app.Count(warns, "warning")))
 	e.bracket.SetText(openBracketSummary(m))
+	if key := sidesKey(m); key != e.sideMenuKey {
+		e.sideMenuKey = key
+		e.refreshSideMenu()
+	}
 	if e.doc.Dirty() {
 		e.saved.SetText("Unsaved changes")
 	} else if e.path != "" {
@@ -293,6 +301,8 @@ func (e *Editor) refreshChrome() {
 
 // openBracketSummary counts open brackets per side, as the Statement view
 // does, and the alternative wordings: "Open brackets: Australia 2 · Japan 1".
+// The sides come in the Statement view's order; with more than two, by
+// their codes ("AU 2 · IN 1 · JP 1 · US 3"), so eight fit the line.
 func openBracketSummary(m *app.Meeting) string {
 	count := m.OpenBracketsBySide()
 	alts := 0
@@ -302,9 +312,13 @@ func openBracketSummary(m *app.Meeting) string {
 		}
 	}
 	var parts []string
-	for _, s := range m.Sides {
+	for _, s := range m.Perspective("").Sides {
 		if n := count[s.ID]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", s.Label(), n))
+			name := s.Label()
+			if m.Multilateral() {
+				name = firstNonEmpty(m.SideCode(s.ID), name)
+			}
+			parts = append(parts, fmt.Sprintf("%s %d", name, n))
 		}
 	}
 	if n := count[""]; n > 0 {
@@ -318,6 +332,16 @@ func openBracketSummary(m *app.Meeting) string {
 		text += " · " + app.Count(alts, "alternative")
 	}
 	return text
+}
+
+// sidesKey identifies the sides' labels, order and colours, to rebuild
+// what lists them only when they change.
+func sidesKey(m *app.Meeting) string {
+	var b strings.Builder
+	for _, s := range m.Perspective("").Sides {
+		fmt.Fprintf(&b, "%s=%s/%d;", s.ID, s.Label(), m.SideIndex(s.ID))
+	}
+	return b.String()
 }
 
 // title is the window title: the file name, an unsaved marker, the app.

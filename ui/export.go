@@ -29,6 +29,7 @@ type exportForm struct {
 
 	side     *widget.Select
 	sideIDs  []string
+	sides    *widget.Select // the order of the sides (app.SideOrders)
 	format   *widget.RadioGroup
 	paper    *widget.RadioGroup
 	mode     *widget.RadioGroup
@@ -73,6 +74,19 @@ func (e *Editor) exportDialog() {
 	} else if len(labels) > 0 {
 		f.side.SetSelected(labels[0])
 	}
+	var orders []string
+	for _, o := range app.SideOrders {
+		text := o.Describe()
+		if o == app.OrderAuto {
+			text = "customary: " + app.OrderOwnFirst.Describe()
+			if m.Multilateral() {
+				text = "customary: " + app.OrderAlphabetical.Describe()
+			}
+		}
+		orders = append(orders, text)
+	}
+	f.sides = widget.NewSelect(orders, nil)
+	f.sides.SetSelectedIndex(0)
 	f.paper = widget.NewRadioGroup([]string{"A4", "US Letter"}, nil)
 	f.paper.Horizontal = true
 	f.paper.SetSelected("A4")
@@ -153,6 +167,7 @@ func (e *Editor) exportDialog() {
 	sectionBox := container.NewBorder(nil, container.NewHBox(up, down, widget.NewLabel("Select a section's name to move it")), nil, nil, f.sections)
 	form := widget.NewForm(
 		widget.NewFormItem("Whose copy", f.side),
+		widget.NewFormItem("Order of the sides", f.sides),
 		widget.NewFormItem("Format", f.format),
 		widget.NewFormItem("Mode", f.mode),
 		widget.NewFormItem("Paper", f.paper),
@@ -194,6 +209,9 @@ func (f *exportForm) options() pack.Options {
 		StripNotForDisclosure: f.strip.Checked, Version: strings.TrimSpace(f.version.Text), Date: strings.TrimSpace(f.date.Text)}
 	if i := f.side.SelectedIndex(); i >= 0 {
 		o.Side = f.sideIDs[i]
+	}
+	if i := f.sides.SelectedIndex(); i >= 0 {
+		o.SideOrder = app.SideOrders[i]
 	}
 	if f.paper.Selected == "US Letter" {
 		o.Paper = pack.Letter
@@ -262,7 +280,7 @@ func (f *exportForm) chooseFile() {
 
 // wordPackOptions are the Word pack's options for the PDF's.
 func wordPackOptions(o pack.Options) docx.PackOptions {
-	wo := docx.PackOptions{Side: o.Side, Final: o.Final, Paper: o.Paper, StripNotForDisclosure: o.StripNotForDisclosure,
+	wo := docx.PackOptions{Side: o.Side, SideOrder: o.SideOrder, Final: o.Final, Paper: o.Paper, StripNotForDisclosure: o.StripNotForDisclosure,
 		Marking: o.Marking, Version: o.Version, Date: o.Date}
 	for _, s := range o.Sections {
 		if s != pack.Contents && s != pack.Changes {
@@ -274,7 +292,7 @@ func wordPackOptions(o pack.Options) docx.PackOptions {
 
 // packFileName proposes "2nd Australia-Japan Cyber Policy Dialogue brief.pdf".
 func packFileName(m *app.Meeting, o pack.Options) string {
-	name := suggestFileName(&app.Meeting{Details: m.Details, Sides: m.Perspective(o.Side).Sides})
+	name := suggestFileName(&app.Meeting{Details: m.Details, Sides: m.PerspectiveIn(o.Side, o.SideOrder).Sides})
 	kind := "brief"
 	if o.Final {
 		kind = "brief final"

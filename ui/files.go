@@ -50,6 +50,7 @@ type action struct {
 func (e *Editor) actions() map[string]action {
 	return map[string]action{
 		"new":      {"New", shortcut(fyne.KeyN, false), e.newMeeting},
+		"next":     {"New Meeting in This Series…", nil, e.nextMeeting},
 		"open":     {"Open…", shortcut(fyne.KeyO, false), e.openDialog},
 		"save":     {"Save", shortcut(fyne.KeyS, false), func() { e.save(nil) }},
 		"saveas":   {"Save As…", shortcut(fyne.KeyS, true), func() { e.saveAs(nil) }},
@@ -84,7 +85,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 	e.refreshRecentMenu()
 	quit := item("quit")
 	quit.IsQuit = true
-	file := fyne.NewMenu("File", item("new"), item("open"), recentItem, fyne.NewMenuItemSeparator(),
+	file := fyne.NewMenu("File", item("new"), item("next"), item("open"), recentItem, fyne.NewMenuItemSeparator(),
 		item("save"), item("saveas"), fyne.NewMenuItemSeparator(),
 		item("import"), item("importst"), item("merge"), item("export"), item("exportst"), fyne.NewMenuItemSeparator(), quit)
 	edit := fyne.NewMenu("Edit", item("undo"), item("redo"), fyne.NewMenuItemSeparator(), item("find"), item("delete"))
@@ -103,6 +104,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 		}
 		statement = append(statement, mi)
 	}
+	statement = append(statement[:2:2], append([]*fyne.MenuItem{e.bracketSideMenu()}, statement[2:]...)...)
 	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Parley", e.about))
 	return fyne.NewMainMenu(file, edit, fyne.NewMenu("View", views...), fyne.NewMenu("Statement", statement...), help)
 }

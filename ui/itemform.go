@@ -124,7 +124,7 @@ func meetingDays(m *app.Meeting) int {
 func (f *itemForm) buildLeads(it *app.Item) {
 	m := f.ed.doc.Meeting()
 	f.leads.Objects = nil
-	for _, s := range m.Sides {
+	for _, s := range m.Perspective("").Sides {
 		side := s
 		texts, values := []string{"(none)"}, []string{""}
 		current := ""

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app"
@@ -13,16 +16,19 @@ import (
 // markingEditor edits a Marking field: a preset scheme and level with
 // markers and caveats, or a custom text.
 type markingEditor struct {
-	ed      *Editor
-	b       binding
-	scheme  *widget.Select
-	level   *widget.Select
-	extras  *plainEntry
-	custom  *plainEntry
-	red     *widget.Check
-	box     *fyne.Container
-	preview *widget.Label
-	loading bool
+	ed     *Editor
+	b      binding
+	scheme *widget.Select
+	level  *widget.Select
+	// schemeBox and levelBox hold the selects at the width of their
+	// longest choice, so a choice is never cut short.
+	schemeBox, levelBox *fitSelect
+	extras              *plainEntry
+	custom              *plainEntry
+	red                 *widget.Check
+	box                 *fyne.Container
+	preview             *widget.Label
+	loading             bool
 	// inherit is the text shown when no marking is set ("as the meeting").
 	inherit string
 }
@@ -41,6 +47,7 @@ func newMarkingEditor(ed *Editor, inherit string) *markingEditor {
 	names = append(names, schemeCustom)
 	me.scheme = widget.NewSelect(names, func(string) { me.schemeChanged() })
 	me.level = widget.NewSelect(nil, func(string) { me.commit() })
+	me.schemeBox, me.levelBox = newFitSelect(me.scheme), newFitSelect(me.level)
 	me.extras = newPlainEntry(ed, false)
 	me.extras.SetPlaceHolder("markers and caveats, separated by //")
 	me.extras.OnChanged = func(string) { me.commit() }
@@ -102,16 +109,17 @@ func (me *markingEditor) setLevels(s app.Scheme) {
 	}
 	me.level.Options = levels
 	me.level.Refresh()
+	me.levelBox.fit()
 }
 
 func (me *markingEditor) layoutFor(m app.Marking) {
-	row := []fyne.CanvasObject{me.scheme}
+	row := []fyne.CanvasObject{me.schemeBox.box}
 	switch me.scheme.Selected {
 	case schemeNone, "":
 	case schemeCustom:
 		row = append(row, me.red)
 	default:
-		row = append(row, me.level)
+		row = append(row, me.levelBox.box)
 	}
 	objs := []fyne.CanvasObject{container.NewHBox(row...)}
 	switch me.scheme.Selected {
@@ -174,4 +182,38 @@ func (me *markingEditor) commit() {
 	me.layoutFor(m)
 	me.ed.apply(app.Edit{Label: "Change marking", Coalesce: me.b.id + "/" + me.b.field,
 		Ops: []app.Op{app.Set(me.b.kind, me.b.id, me.b.field, m)}})
+}
+
+// fitSelect holds a select at least as wide as its longest choice: Fyne
+// sizes a select by its placeholder and cuts a longer choice short.
+type fitSelect struct {
+	sel  *widget.Select
+	min  *canvas.Rectangle
+	box  *fyne.Container
+	last float32
+}
+
+func newFitSelect(sel *widget.Select) *fitSelect {
+	f := &fitSelect{sel: sel, min: canvas.NewRectangle(color.Transparent)}
+	f.box = container.NewStack(f.min, sel)
+	f.fit()
+	return f
+}
+
+// fit sizes the select for its current choices: the widest text plus the
+// select's padding and drop-down icon, as Fyne lays a select out.
+func (f *fitSelect) fit() {
+	th := f.sel.Theme()
+	size := th.Size(theme.SizeNameText)
+	w := float32(0)
+	for _, o := range append([]string{f.sel.PlaceHolder}, f.sel.Options...) {
+		w = max(w, fyne.MeasureText(o, size, fyne.TextStyle{}).Width)
+	}
+	inner := th.Size(theme.SizeNameInnerPadding)
+	w += 4*inner + th.Size(theme.SizeNameInlineIcon)
+	if w != f.last {
+		f.last = w
+		f.min.SetMinSize(fyne.NewSize(w, 1))
+		f.box.Refresh()
+	}
 }

@@ -19,20 +19,22 @@ import (
 type overview struct {
 	ed *Editor
 
-	topic, ordinal, start, end, dayStart, plannedEnd *fieldEntry
-	venue, city, purpose, objectives, logistics      *fieldEntry
-	virtual                                          *fieldCheck
-	host, ours, status                               *fieldSelect
-	marking                                          *markingEditor
-	seriesPreview, ordinalPreview, datePreview       *widget.Label
-	sides                                            *fyne.Container
-	scroll                                           *container.Scroll
+	topic, group, ordinal, start, end, dayStart, plannedEnd *fieldEntry
+	venue, city, purpose, objectives, logistics             *fieldEntry
+	virtual                                                 *fieldCheck
+	host, ours, status                                      *fieldSelect
+	marking                                                 *markingEditor
+	seriesPreview, ordinalPreview, datePreview              *widget.Label
+	sides                                                   *fyne.Container
+	scroll                                                  *container.Scroll
 }
 
 func newOverview(ed *Editor) *overview {
 	o := &overview{ed: ed}
 	o.topic = newFieldEntry(ed, "dialogue name", false)
 	o.topic.SetPlaceHolder("Cyber Policy Dialogue")
+	o.group = newFieldEntry(ed, "group name", false)
+	o.group.SetPlaceHolder("with more than two sides: the group's own name, such as Quad Senior Cyber Group")
 	o.ordinal = newFieldEntry(ed, "ordinal", false)
 	o.ordinal.parse = intParser(1, "The meeting's number in the series")
 	o.start = newFieldEntry(ed, "start date", false)
@@ -63,12 +65,13 @@ func newOverview(ed *Editor) *overview {
 	o.seriesPreview.Wrapping = fyne.TextWrapWord
 	o.ordinalPreview = widget.NewLabel("")
 	o.datePreview = widget.NewLabel("")
-	for _, f := range []*fieldEntry{o.topic, o.ordinal, o.start, o.end} {
+	for _, f := range []*fieldEntry{o.topic, o.group, o.ordinal, o.start, o.end} {
 		f.changedHook = func(string) { o.previews() }
 	}
 
 	form := widget.NewForm(
 		widget.NewFormItem("Dialogue", o.topic),
+		widget.NewFormItem("Group name", o.group),
 		widget.NewFormItem("", o.seriesPreview),
 		widget.NewFormItem("Meeting number", container.NewBorder(nil, nil, nil, o.ordinalPreview, o.ordinal)),
 		widget.NewFormItem("Dates", container.NewGridWithColumns(2, o.start, o.end)),
@@ -125,6 +128,7 @@ func (o *overview) reset() {
 	d := &m.Details
 	b := func(f string) binding { return binding{app.KindDetails, d.ID, f} }
 	o.topic.bind(b("topic"), d.Topic)
+	o.group.bind(b("groupName"), d.GroupName)
 	o.ordinal.bind(b("ordinal"), strconv.Itoa(d.Ordinal))
 	o.start.bind(b("start"), d.Start)
 	o.end.bind(b("end"), d.End)
@@ -177,6 +181,24 @@ func (o *overview) changed(e app.Event) {
 
 func (o *overview) previews() {
 	m := o.ed.doc.Meeting()
+	if m.Multilateral() {
+		// Every copy has the same title and order: the host, then alphabetical.
+		p := m.Perspective("")
+		text := "Every copy: " + p.Title()
+		if strings.TrimSpace(m.Details.GroupName) == "" {
+			text += " (give the group a name above)"
+		}
+		var names []string
+		for _, s := range p.Sides {
+			names = append(names, s.Label())
+		}
+		text += "\nSides in every copy, host first, then alphabetical: " + strings.Join(names, ", ") +
+			" (an export can keep the order below instead)"
+		o.seriesPreview.SetText(text)
+		o.ordinalPreview.SetText(app.Ordinal(m.Details.Ordinal))
+		o.datePreview.SetText(dateRange(m.Details.Start, m.Details.End))
+		return
+	}
 	var names []string
 	seen := map[string]bool{}
 	for _, s := range m.Sides {
@@ -292,6 +314,8 @@ func (o *overview) focus(id, field string) {
 	switch field {
 	case "topic":
 		o.ed.win.Canvas().Focus(o.topic)
+	case "groupName":
+		o.ed.win.Canvas().Focus(o.group)
 	case "start":
 		o.ed.win.Canvas().Focus(o.start)
 	case "end":

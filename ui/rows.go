@@ -71,13 +71,18 @@ func newChip() *widget.Label {
 	return l
 }
 
-// segmented is a row of buttons of which one is selected.
+// segmented is a row of buttons of which one is selected. With more
+// choices than fit a row (maxSegments), it is a drop-down list instead.
 type segmented struct {
 	box      *fyne.Container
 	buttons  []*widget.Button
+	list     *widget.Select
 	selected int
 	onChange func(i int)
 }
+
+// maxSegments is the most choices shown as buttons.
+const maxSegments = 4
 
 func newSegmented(onChange func(int)) *segmented {
 	return &segmented{box: container.NewHBox(), onChange: onChange}
@@ -86,14 +91,27 @@ func newSegmented(onChange func(int)) *segmented {
 func (s *segmented) setOptions(labels []string) {
 	s.box.Objects = nil
 	s.buttons = nil
+	s.list = nil
+	if s.selected >= len(labels) {
+		s.selected = 0
+	}
+	if len(labels) > maxSegments {
+		s.list = widget.NewSelect(labels, nil)
+		s.list.SetSelectedIndex(s.selected)
+		s.list.OnChanged = func(string) {
+			if i := s.list.SelectedIndex(); i >= 0 && i != s.selected {
+				s.set(i, true)
+			}
+		}
+		s.box.Add(newFitSelect(s.list).box)
+		s.box.Refresh()
+		return
+	}
 	for i, l := range labels {
 		i := i
 		b := widget.NewButton(l, func() { s.set(i, true) })
 		s.buttons = append(s.buttons, b)
 		s.box.Add(b)
-	}
-	if s.selected >= len(labels) {
-		s.selected = 0
 	}
 	s.paint()
 	s.box.Refresh()
@@ -101,6 +119,9 @@ func (s *segmented) setOptions(labels []string) {
 
 func (s *segmented) set(i int, notify bool) {
 	s.selected = i
+	if s.list != nil && s.list.SelectedIndex() != i {
+		s.list.SetSelectedIndex(i)
+	}
 	s.paint()
 	if notify && s.onChange != nil {
 		s.onChange(i)

@@ -105,8 +105,9 @@ func newStatementView(ed *Editor) *statementView {
 
 func (s *statementView) object() fyne.CanvasObject { return s.box }
 
-// Keyboard: Ctrl+B brackets the selected passage for our side,
-// Ctrl+Shift+B for the other side; Alt+Up and Alt+Down move the
+// Keyboard: Ctrl+B brackets the selected passage for the first side listed
+// (our side, in a bilateral meeting), Ctrl+Shift+B for the second, and
+// Alt+1 to Alt+9 for each side in order; Alt+Up and Alt+Down move the
 // paragraph; Ctrl+] and Ctrl+[ indent and outdent it.
 var (
 	scBracket      = &desktop.CustomShortcut{KeyName: fyne.KeyB, Modifier: fyne.KeyModifierShortcutDefault}
@@ -119,7 +120,11 @@ var (
 
 func (s *statementView) addShortcuts() {
 	c := s.ed.win.Canvas()
-	for _, sc := range []*desktop.CustomShortcut{scBracket, scBracketOther, scMoveUp, scMoveDown, scIndent, scOutdent} {
+	scs := []*desktop.CustomShortcut{scBracket, scBracketOther, scMoveUp, scMoveDown, scIndent, scOutdent}
+	for n := 0; n < maxSideKeys; n++ {
+		scs = append(scs, scBracketSide(n))
+	}
+	for _, sc := range scs {
 		c.AddShortcut(sc, func(k fyne.Shortcut) {
 			if s.ed.current == "statement" {
 				s.shortcut(k)
@@ -136,10 +141,13 @@ func (s *statementView) shortcut(k fyne.Shortcut) bool {
 	}
 	same := func(x *desktop.CustomShortcut) bool { return cs.KeyName == x.KeyName && cs.Modifier == x.Modifier }
 	switch {
-	case same(scBracket), same(scBracketOther):
+	case same(scBracket), same(scBracketOther), sideKeyIndex(cs) >= 0:
 		sides := s.ed.doc.Meeting().Perspective("").Sides
-		k := 0
-		if same(scBracketOther) {
+		k := sideKeyIndex(cs)
+		switch {
+		case same(scBracket):
+			k = 0
+		case same(scBracketOther):
 			k = 1
 		}
 		if k < len(sides) {
@@ -519,8 +527,8 @@ func (e *Editor) statementCommands() []action {
 	}
 	key := func(sc fyne.Shortcut) func() { return on(func() { s.shortcut(sc) }) }
 	return []action{
-		{"Bracket Selection for Our Side", scBracket, key(scBracket)},
-		{"Bracket Selection for the Other Side", scBracketOther, key(scBracketOther)},
+		{"Bracket Selection for the First Side", scBracket, key(scBracket)},
+		{"Bracket Selection for the Second Side", scBracketOther, key(scBracketOther)},
 		{"Move Paragraph Up", scMoveUp, key(scMoveUp)},
 		{"Move Paragraph Down", scMoveDown, key(scMoveDown)},
 		{"Indent Paragraph", scIndent, key(scIndent)},
@@ -530,4 +538,45 @@ func (e *Editor) statementCommands() []action {
 		{"Compare Drafts", nil, on(func() { s.tabs.Select(s.draftsTab) })},
 		{"Treaty Words…", nil, on(func() { showTreatyWords(e) })},
 	}
+}
+
+// bracketSideMenu is the Statement menu's "Bracket Selection for" item:
+// one entry per side with its shortcut, kept up to date by refreshSideMenu.
+func (e *Editor) bracketSideMenu() *fyne.MenuItem {
+	mi := fyne.NewMenuItem("Bracket Selection for", nil)
+	e.sideMenu = fyne.NewMenu("Bracket Selection for")
+	mi.ChildMenu = e.sideMenu
+	e.refreshSideMenu()
+	return mi
+}
+
+// refreshSideMenu lists the meeting's sides in the bracket menu, in the
+// order the Statement view lists them.
+func (e *Editor) refreshSideMenu() {
+	if e.sideMenu == nil {
+		return
+	}
+	s := e.views["statement"].(*statementView)
+	var items []*fyne.MenuItem
+	sides := e.doc.Meeting().Perspective("").Sides
+	for n, sd := range sides {
+		mi := fyne.NewMenuItem(sd.Label(), func() {
+			if e.current != "statement" {
+				e.showView("statement")
+				return
+			}
+			s.form.bracket(sd.ID)
+		})
+		if n < maxSideKeys {
+			mi.Shortcut = scBracketSide(n)
+		}
+		items = append(items, mi)
+	}
+	if len(items) == 0 {
+		none := fyne.NewMenuItem("No sides yet", nil)
+		none.Disabled = true
+		items = append(items, none)
+	}
+	e.sideMenu.Items = items
+	e.sideMenu.Refresh()
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
@@ -69,7 +70,7 @@ func newParaForm(s *statementView) *paraForm {
 	f.text.edit = func(v string) (app.Edit, error) { return ed.doc.Meeting().SetTextEdit(f.id, v) }
 	f.text.onShortcut = s.shortcut
 	f.text.onRows = f.relayout
-	f.bracketBar = container.NewHBox()
+	f.bracketBar = container.NewVBox()
 	f.hint = widget.NewLabel("")
 	f.hint.Wrapping = fyne.TextWrapWord
 	f.hint.SizeName = theme.SizeNameCaptionText
@@ -172,36 +173,67 @@ func (f *paraForm) relayout() {
 	f.box.Refresh()
 }
 
-// bracketButtonsFor makes one "Bracket for" button per side, our side
-// first (Ctrl+B), the next one Ctrl+Shift+B.
+// bracketButtonsFor makes one "Bracket for" button per side, in the order
+// the sides are listed (our side first in a bilateral meeting, the host
+// then alphabetical in a multilateral one), each marked with the side's
+// colour. Two sides share a row; more go two to a row under a caption, so
+// eight sides fit the form. Every side has a shortcut (Alt+1, Alt+2…),
+// and Ctrl+B and Ctrl+Shift+B bracket for the first two.
 func (f *paraForm) bracketButtonsFor(m *app.Meeting) {
 	sides := m.Perspective("").Sides
-	key := ""
-	for _, sd := range sides {
-		key += sd.ID + "=" + sd.Label() + ";"
-	}
+	key := sidesKey(m)
 	if key == f.sideKey {
 		return
 	}
 	f.sideKey = key
 	f.bracketButtons = map[string]*widget.Button{}
 	f.bracketBar.Objects = nil
+	many := len(sides) > 2
+	var cells []fyne.CanvasObject
 	for _, sd := range sides {
 		id := sd.ID
-		b := widget.NewButton("Bracket for "+sd.Label(), func() { f.bracket(id) })
+		text := "Bracket for " + sd.Label()
+		if many {
+			text = sd.Label()
+		}
+		b := widget.NewButton(text, func() { f.bracket(id) })
 		f.bracketButtons[id] = b
-		f.bracketBar.Add(b)
+		swatch := canvas.NewRectangle(theme.Color(sideColorName(m.SideIndex(id))))
+		swatch.SetMinSize(fyne.NewSize(4, 1))
+		cells = append(cells, container.NewBorder(nil, nil, swatch, nil, b))
+	}
+	switch {
+	case many:
+		f.bracketBar.Add(widget.NewLabel("Bracket the selected passage for"))
+		f.bracketBar.Add(container.NewGridWithColumns(2, cells...))
+	case len(cells) > 0:
+		f.bracketBar.Add(container.NewHBox(cells...))
 	}
 	f.bracketBar.Refresh()
+	f.hint.SetText(bracketHint(sides))
+}
+
+// bracketHint says how to bracket from the keyboard.
+func bracketHint(sides []*app.Side) string {
 	hint := "Select a passage of the text, then bracket it for the side that proposes it"
-	if len(sides) > 0 {
-		hint += fmt.Sprintf(" (%s: %s", shortcutText("B"), sides[0].Label())
-		if len(sides) > 1 {
-			hint += fmt.Sprintf(", %s: %s", shortcutText("Shift+B"), sides[1].Label())
-		}
-		hint += ")"
+	if len(sides) == 0 {
+		return hint + "."
 	}
-	f.hint.SetText(hint + ".")
+	var keys []string
+	if len(sides) <= 2 {
+		keys = append(keys, shortcutText("B")+": "+sides[0].Label())
+		if len(sides) > 1 {
+			keys = append(keys, shortcutText("Shift+B")+": "+sides[1].Label())
+		}
+	}
+	n := min(len(sides), maxSideKeys)
+	switch n {
+	case 1:
+		keys = append(keys, sideKeyName(0)+": "+sides[0].Label())
+	default:
+		keys = append(keys, sideKeyName(0)+" to "+sideKeyName(n-1)+": the sides in this order")
+	}
+	return hint + " (" + strings.Join(keys, "; ") + ")."
 }
 
 // bracket puts the passage selected in the text entry in brackets

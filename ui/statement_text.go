@@ -89,10 +89,8 @@ func boldable(s string) bool {
 	return true
 }
 
-// sidePalette colours brackets by side: our side first.
-var sidePalette = []fyne.ThemeColorName{theme.ColorNamePrimary, theme.ColorNameWarning, theme.ColorNameSuccess, theme.ColorNameError}
-
-// sideLook is how the statement shows each side: its colour and code.
+// sideLook is how the statement shows each side: its colour (by its place
+// in the meeting, as in the pack) and code.
 type sideLook struct {
 	color map[string]fyne.ThemeColorName
 	code  map[string]string
@@ -101,8 +99,8 @@ type sideLook struct {
 
 func newSideLook(m *app.Meeting) sideLook {
 	l := sideLook{color: map[string]fyne.ThemeColorName{}, code: map[string]string{}, name: map[string]string{}}
-	for i, s := range m.Perspective("").Sides {
-		l.color[s.ID] = sidePalette[i%len(sidePalette)]
+	for _, s := range m.Perspective("").Sides {
+		l.color[s.ID] = sideColorName(m.SideIndex(s.ID))
 		l.code[s.ID] = firstNonEmpty(s.Code, s.Label())
 		l.name[s.ID] = s.Label()
 	}

@@ -87,8 +87,14 @@ func (t *titlePane) refresh() {
 	for _, sd := range sides {
 		names = append(names, sd.Label())
 	}
-	t.order.SetText("One column per signatory. Each side's copy of the briefing pack puts its own signatories first, " +
-		"so the pack's perspective decides the column order; here they stand as in our copy (" + strings.Join(names, ", ") + ").")
+	if m.Multilateral() {
+		t.order.SetText("One column per signatory, at most three to a row. Every copy of the briefing pack lists the host's " +
+			"signatories first, then the other sides' in alphabetical order (or the order chosen for the export): " +
+			strings.Join(names, ", ") + ".")
+	} else {
+		t.order.SetText("One column per signatory. Each side's copy of the briefing pack puts its own signatories first, " +
+			"so the pack's perspective decides the column order; here they stand as in our copy (" + strings.Join(names, ", ") + ").")
+	}
 	var key strings.Builder
 	for _, sd := range sides {
 		key.WriteString(sd.ID + "=" + sd.Label() + ":")
@@ -144,7 +150,9 @@ func (t *titlePane) build(m *app.Meeting, sides []*app.Side) {
 	if len(cols) == 0 {
 		cols = append(cols, widget.NewLabel("Add the meeting's sides (Overview) to set up the signature block."))
 	}
-	t.columns.Layout = layout.NewGridLayoutWithColumns(max(1, len(cols)))
+	// Three sides to a row at most, as the pack prints them: eight sides
+	// fit the window.
+	t.columns.Layout = layout.NewGridLayoutWithColumns(max(1, min(len(cols), 3)))
 	t.columns.Objects = cols
 	t.columns.Refresh()
 }

@@ -27,7 +27,10 @@ func (t parleyTheme) Font(s fyne.TextStyle) fyne.Resource {
 	return t.text.resource()
 }
 
-// Color keeps the default colours.
+// Color keeps the default colours and adds the sides' (sideColor).
 func (t parleyTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if c, ok := sideColor(n, v); ok {
+		return c
+	}
 	return t.Theme.Color(n, v)
 }

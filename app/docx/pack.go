@@ -19,6 +19,8 @@ var PackSections = []string{"cover", "purpose", "programme", "briefs", "press", 
 type PackOptions struct {
 	// Side is the ID of the side whose copy this is; empty means ours.
 	Side string
+	// SideOrder orders the sides in every part alike (app.SideOrder).
+	SideOrder app.SideOrder
 	// Sections are the parts to include, in order (PackSections' names);
 	// empty means all of them. "contents" is left out without error.
 	Sections []string
@@ -72,7 +74,7 @@ func Pack(m *app.Meeting, o PackOptions) ([]byte, error) {
 		}
 	}
 	w := newWriter(paper, dateOf(m, 0))
-	p := m.Perspective(o.Side)
+	p := m.PerspectiveIn(o.Side, o.SideOrder)
 	w.title = p.Title()
 	mk := m.PackMarking(has("briefs"), has("statement") && len(m.Paragraphs) > 0, has("annexes"))
 	if o.Marking != nil {
@@ -99,7 +101,11 @@ func Pack(m *app.Meeting, o PackOptions) ([]byte, error) {
 		}
 	}
 	w.header, w.footer = bannerParas(mk, "", true)
-	w.footer = append(w.footer, cellPara{pPr{style: "Footer"}, []run{{text: "Version " + o.Version + " · " + app.LongDate(o.Date, false), size: 16, color: colorGrey}}})
+	foot := "Version " + o.Version
+	if d := app.LongDate(o.Date, false); d != "" {
+		foot += " · " + d
+	}
+	w.footer = append(w.footer, cellPara{pPr{style: "Footer"}, []run{{text: foot, size: 16, color: colorGrey}}})
 	b := &packWriter{w: w, m: m, p: p, o: o, mk: mk, sched: m.Schedule()}
 	b.bullets = w.addAbstract(level{format: "bullet", text: "•", left: 360, hanging: 360})
 	b.bulletNum = w.addNum(b.bullets, false)
@@ -219,7 +225,7 @@ func (b *packWriter) cover() {
 	if b.o.Final {
 		mode = "Final"
 	}
-	rows := [][2]string{{"Version", b.o.Version}, {"Date", app.LongDate(b.o.Date, false)}, {"Status", mode}}
+	rows := [][2]string{{"Version", b.o.Version}, {"Date", app.PackDate(b.o.Date)}, {"Status", mode}}
 	if b.p.Side != nil {
 		owner := b.p.Side.Adjective
 		if owner == "" {
@@ -515,7 +521,7 @@ func (b *packWriter) delegations() {
 				}
 			}
 			row := []cell{}
-			for i, t := range []string{fmt.Sprint(n + 1), personName(p), p.Position, abbrev, p.Role.Label()} {
+			for i, t := range []string{fmt.Sprint(n + 1), personName(p), p.Position, abbrev, p.RoleText()} {
 				row = append(row, cell{width: widths[i], paras: []cellPara{{pPr{tight: true}, []run{{text: t, bold: lead && (i == 1 || i == 4)}}}}})
 			}
 			rows = append(rows, row)
@@ -555,7 +561,7 @@ func (b *packWriter) biographies() {
 				first = false
 			}
 			b.h(3, personName(p))
-			meta := []string{p.Role.Label()}
+			meta := []string{p.RoleText()}
 			if p.Position != "" {
 				meta = append(meta, p.Position)
 			}

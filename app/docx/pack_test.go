@@ -24,11 +24,19 @@ func TestPackInLibreOffice(t *testing.T) {
 	if item == nil {
 		t.Fatal("the sample has no item on international law")
 	}
+	next, _, err := app.Next(m, app.NextOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range next.People[1:] {
+		p.ToConfirm = false
+	}
 	tests := []struct {
 		name string
 		o    PackOptions
 		want []string
 		not  []string
+		m    *app.Meeting // the sample when nil
 	}{
 		{"whole pack", PackOptions{}, []string{
 			"BRIEFING PACK", "2nd Australia-Japan Cyber Policy Dialogue", "Brief for", "Mr Rob McKinnon", "Australian copy",
@@ -36,18 +44,25 @@ func TestPackInLibreOffice(t *testing.T) {
 			"Briefs", "1 Opening remarks by the co-chairs", "Points to make", "NOT FOR DISCLOSURE",
 			"Press lines", "Delegations", "Australian delegation", "Japanese delegation", "水島", "Biographies", "Japanese principals",
 			"Draft joint statement", "5 bis. [The Participants will consult", "Annexes",
-		}, nil},
+		}, nil, nil},
 		{"Japan's copy, stripped", PackOptions{Side: m.Sides[0].ID, StripNotForDisclosure: true, Sections: []string{"cover", "briefs", "delegations"}}, []string{
 			"2nd Japan-Australia Cyber Policy Dialogue", "Japanese copy", "Briefs", "Japanese delegation", "Australian delegation",
-		}, []string{"NOT FOR DISCLOSURE", "Press lines", "Draft joint statement"}},
+		}, []string{"NOT FOR DISCLOSURE", "Press lines", "Draft joint statement"}, nil},
 		{"one item's brief", PackOptions{Sections: []string{"briefs"}, Item: item.ID}, []string{
 			"Briefs", "3 International law", "3.1 UN Group of Governmental Experts", "3.2 ASEAN Regional Forum",
-		}, []string{"Opening remarks", "Bilateral cooperation", "BRIEFING PACK"}},
+		}, []string{"Opening remarks", "Bilateral cooperation", "BRIEFING PACK"}, nil},
+		{"next meeting to confirm", PackOptions{Sections: []string{"cover", "briefs", "delegations"}}, []string{
+			"3rd Australia-Japan", "to be set", "Delegations", next.People[0].FormalName(), next.People[0].RoleText(),
+		}, []string{next.People[1].RoleText() + " (to be confirmed)"}, next},
 	}
 	dir := t.TempDir()
 	var files []string
 	for _, tc := range tests {
-		b, err := Pack(m, tc.o)
+		pm := m
+		if tc.m != nil {
+			pm = tc.m
+		}
+		b, err := Pack(pm, tc.o)
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}

@@ -49,7 +49,7 @@ type builder struct {
 }
 
 func newBuilder(ctx context.Context, m *app.Meeting, o Options, progress func(int, int)) *builder {
-	b := &builder{ctx: ctx, m: m, o: o, p: m.Perspective(o.Side), progress: progress,
+	b := &builder{ctx: ctx, m: m, o: o, p: m.PerspectiveIn(o.Side, o.SideOrder), progress: progress,
 		nums: m.Numbers(), sched: m.Schedule(), marking: Marking(m, o), keys: map[string]int{},
 		people: map[string]*app.Person{}, agencies: map[string]*app.Agency{}, briefNo: map[string]string{}}
 	b.d = newDoc(ctx, newGeometry(o.Paper))
@@ -339,6 +339,56 @@ func (b *builder) sideCode(id string) string {
 	return "?"
 }
 
+// sideColour is the colour of a side's brackets (app.SidePalette); a
+// bracket with no side recorded keeps the default bracket colour.
+func (b *builder) sideColour(id string) rgb {
+	if c, ok := b.m.SideColour(id); ok {
+		return rgb{c.R, c.G, c.B}
+	}
+	return bracketC
+}
+
+// bracketStyles are the styles of a side's brackets, bracketed text and
+// tag: the bracket styles in the side's colour.
+func (b *builder) bracketStyles(side string) (br, text, tag style) {
+	c := b.sideColour(side)
+	br, text, tag = stBracket, stBrText, stTag
+	br.color, text.color, tag.color = c, c, c
+	return br, text, tag
+}
+
+// sideLegend names each side that has brackets or alternatives in the
+// statement, in its colour and with its code, in this copy's order; nil
+// when there are none.
+func (b *builder) sideLegend() rich {
+	used := map[string]bool{}
+	for _, p := range b.m.Paragraphs {
+		if p.AltOf != "" {
+			used[p.Side] = true
+		}
+		for _, sp := range p.Text {
+			if sp.Bracket != "" {
+				used[sp.Side] = true
+			}
+		}
+	}
+	var t rich
+	for _, s := range b.p.Sides {
+		if !used[s.ID] {
+			continue
+		}
+		_, txt, _ := b.bracketStyles(s.ID)
+		txt.size, txt.face = stSmall.size, faceBold
+		if t == nil {
+			t = rich{{"Sides: ", stSmall}}
+		} else {
+			t = append(t, span{"  ·  ", stSmall})
+		}
+		t = append(t, span{b.sideCode(s.ID), txt}, span{" " + sanitize(s.Label()), stSmall})
+	}
+	return t
+}
+
 func delegationTitle(s *app.Side) string { return app.DelegationTitle(s) }
 
 func annexTitle(i int, a *app.Annex) string { return app.AnnexTitle(i, a) }
@@ -375,8 +425,6 @@ func capital(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
-
-func roleLabel(r app.Role) string { return r.Label() }
 
 // lead returns an item's lead speaker for a side, or nil.
 func (b *builder) lead(it *app.Item, side string) *app.Person {

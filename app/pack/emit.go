@@ -22,7 +22,10 @@ func (b *builder) decorate() {
 	small := style{face: faceRegular, size: 7.5, color: grey}
 	smallB := style{face: faceBold, size: 7.5, color: grey}
 	title := sanitize(b.p.Title())
-	footLeft := "Version " + sanitize(b.o.Version) + "  ·  " + longDate(b.o.Date, false)
+	footLeft := "Version " + sanitize(b.o.Version)
+	if d := longDate(b.o.Date, false); d != "" { // a new meeting of a series has no date yet
+		footLeft += "  ·  " + d
+	}
 	if !b.o.Final {
 		footLeft += "  ·  Draft"
 	}

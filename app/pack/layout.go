@@ -341,9 +341,11 @@ type column struct {
 	align align
 }
 
-// cell is a table cell's text, with an indent (sub-items).
+// cell is a table cell's text, with an indent (sub-items). More are
+// further paragraphs of the cell, each starting a new line.
 type cell struct {
 	text   rich
+	more   []rich
 	indent float64
 }
 
@@ -403,6 +405,9 @@ func (t *table) measure(cells []cell, full bool) row {
 			w = t.w
 		}
 		lines := wrap(c.text, w-2*t.padX-c.indent, 0)
+		for _, m := range c.more {
+			lines = append(lines, wrap(m, w-2*t.padX-c.indent, 0)...)
+		}
 		if t.cols[i].align == alignRight {
 			for j := range lines {
 				shift := w - 2*t.padX - lines[j].w

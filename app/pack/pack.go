@@ -123,6 +123,11 @@ type Options struct {
 	// name comes first in the title, its delegation and signatory column
 	// first. Empty means our side (Details.OurSide).
 	Side string
+	// SideOrder orders the sides in the title, the programme's lead
+	// columns, the delegations and the signature block alike: by default
+	// the alternat in a bilateral meeting, the host then alphabetical order
+	// in a multilateral one (app.SideOrder).
+	SideOrder app.SideOrder
 	// Sections are the sections to include, in order; empty means the
 	// default sections in the default order (Sections).
 	Sections []Section

@@ -399,6 +399,31 @@ func TestNotForDisclosure(t *testing.T) {
 	}
 }
 
+// TestToBeConfirmed: the delegations of the next meeting of a series say
+// who is still to be confirmed, and only them.
+func TestToBeConfirmed(t *testing.T) {
+	next, _, err := app.Next(sample.Sample(), app.NextOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range next.People[1:] {
+		p.ToConfirm = false
+	}
+	first := next.People[0]
+	all := flat(strings.Join(pageTexts(t, render(t, next, Options{})), "\n"))
+	if n := strings.Count(all, "(to be confirmed)"); n != 1 {
+		t.Errorf("%d participants printed as to be confirmed, want 1 (%s)", n, first.Name())
+	}
+	if !strings.Contains(all, first.Role.Label()+" (to be confirmed)") {
+		t.Errorf("%s's role is not printed as to be confirmed", first.Name())
+	}
+	// Its dates are not set yet: the cover says so and no footer has an
+	// empty date between its dots.
+	if !strings.Contains(all, "Date to be set") || strings.Contains(all, "· ·") {
+		t.Errorf("the undated meeting's cover or footers: %s", all[:min(len(all), 600)])
+	}
+}
+
 // TestUnlikelyDefensiveOnly checks that an unlikely item gets defensive
 // lines, not the full brief.
 func TestUnlikelyDefensiveOnly(t *testing.T) {
@@ -615,8 +640,10 @@ func TestOddMeetings(t *testing.T) {
 		want []string
 	}{
 		{"empty meeting", &app.Meeting{}, Options{}, []string{"BRIEFING PACK", "Brief for", "the head of delegation"}},
-		{"three sides", quad, Options{Side: "side-us"}, []string{"2nd United States of America-Japan-Australia Cyber Policy Dialogue",
-			"Lead: Japan", "09:30 Opening remarks by the co-chairs Jane Doe Koichi", "American delegation", "Secretary of State"}},
+		// More than two sides: the host first, then alphabetical, in every copy; the leads share a column.
+		{"three sides", quad, Options{Side: "side-us"}, []string{"2nd Japan-Australia-United States of America Cyber Policy Dialogue",
+			"Time Item Leads Location", "09:30 Opening remarks by the co-chairs JP Koichi Mizushima", "AU Rob McKinnon", "US Jane Doe",
+			"American delegation", "Secretary of State"}},
 		{"odd text", odd, Options{}, []string{"Tabs and", "Cybersecurity"}},
 	}
 	for _, tc := range tests {

@@ -38,6 +38,13 @@ func (b *builder) cover() {
 		d.text(x, y+11*0.86, "Hosted by "+sanitize(h), style{face: faceRegular, size: 11, color: grey})
 		y += 15.5
 	}
+	if b.m.Multilateral() {
+		// A group's name does not say who meets: list the sides.
+		for _, l := range wrap(plain(sanitize(b.p.SideList()), style{face: faceRegular, size: 11, color: grey}), w, 0) {
+			d.drawLine(l, x, y+11*0.86)
+			y += 15.5
+		}
+	}
 
 	// The principal this pack is for, in a shaded box.
 	y += 46
@@ -86,7 +93,7 @@ func (b *builder) cover() {
 	if b.o.Final {
 		mode = "Final"
 	}
-	rows := []kv{{"Version", sanitize(b.o.Version)}, {"Date", longDate(b.o.Date, false)}, {"Status", mode}}
+	rows := []kv{{"Version", sanitize(b.o.Version)}, {"Date", app.PackDate(b.o.Date)}, {"Status", mode}}
 	if b.p.Side != nil {
 		owner := b.p.Side.Adjective
 		if owner == "" {
@@ -248,16 +255,23 @@ func (b *builder) programme() {
 // speaker of each side (in this copy's order) and the location.
 func (b *builder) programmeTable() *table {
 	cols := []column{{title: "Time", w: 0.105}, {title: "Item", w: 0.375}}
-	leadW := 0.38 / float64(max(1, len(b.p.Sides)))
-	for _, s := range b.p.Sides {
-		cols = append(cols, column{title: "Lead: " + s.Label(), w: leadW})
+	// With more than two sides the leads share one column, a line each,
+	// tagged with the side's code in this copy's order.
+	multi := len(b.p.Sides) > 2
+	if multi {
+		cols = append(cols, column{title: "Leads", w: 0.38})
+	} else {
+		leadW := 0.38 / float64(max(1, len(b.p.Sides)))
+		for _, s := range b.p.Sides {
+			cols = append(cols, column{title: "Lead: " + s.Label(), w: leadW})
+		}
 	}
 	cols = append(cols, column{title: "Location", w: 0.14})
 	t := newTable(b.d.g.width(), leadCell, cols...)
-	multi := b.multiDay()
+	multiDay := b.multiDay()
 	day := -1
 	for _, sl := range b.sched.Slots {
-		if multi && sl.Day != day && sl.Depth == 0 {
+		if multiDay && sl.Day != day && sl.Depth == 0 {
 			day = sl.Day
 			r := t.addFullRow(cell{text: rich{{"Day " + itoa(day+1) + "  ", stCellB}, {b.dayDate(day, true), stCell}}})
 			r.fill = &shade
@@ -283,12 +297,16 @@ func (b *builder) programmeTable() *table {
 			item = append(item, span{"  " + itoa(sl.Gap) + " min free before", style{face: faceRegular, size: 7, color: grey}})
 		}
 		cells := []cell{{text: timeText}, {text: item, indent: 11 * float64(sl.Depth)}}
-		for _, s := range b.p.Sides {
-			var c cell
-			if p := b.lead(it, s.ID); p != nil {
-				c.text = plain(sanitize(p.Name()), stCell)
+		if multi {
+			cells = append(cells, b.leadsCell(it))
+		} else {
+			for _, s := range b.p.Sides {
+				var c cell
+				if p := b.lead(it, s.ID); p != nil {
+					c.text = plain(sanitize(p.Name()), stCell)
+				}
+				cells = append(cells, c)
 			}
-			cells = append(cells, c)
 		}
 		cells = append(cells, cell{text: plain(sanitize(it.Location), stCell)})
 		r := t.addRow(cells...)
@@ -297,6 +315,25 @@ func (b *builder) programmeTable() *table {
 		}
 	}
 	return t
+}
+
+// leadsCell lists an item's lead speakers a line each, with their side's
+// code, in this copy's order of the sides.
+func (b *builder) leadsCell(it *app.Item) cell {
+	var c cell
+	for _, s := range b.p.Sides {
+		p := b.lead(it, s.ID)
+		if p == nil {
+			continue
+		}
+		t := rich{{b.sideCode(s.ID) + "  ", style{face: faceBold, size: 7.4, color: grey}}, {sanitize(p.Name()), stCell}}
+		if c.text == nil {
+			c.text = t
+		} else {
+			c.more = append(c.more, t)
+		}
+	}
+	return c
 }
 
 // briefItems are the programme items that get a brief: every item but
@@ -487,7 +524,7 @@ func (b *builder) delegations() {
 			if p.Role.Leads() {
 				nameSt, roleSt = stCellB, stCellB
 			}
-			role := roleLabel(p.Role)
+			role := p.RoleText()
 			t.addRow(cell{text: plain(itoa(n+1), stCell)}, cell{text: displayName(p, nameSt)},
 				cell{text: plain(sanitize(p.Position), stCell)}, cell{text: plain(sanitize(b.agencyAbbrev(p.Agency)), stCell)},
 				cell{text: plain(role, roleSt)})
@@ -559,7 +596,7 @@ func (b *builder) biographies() {
 				first = false
 			}
 			var meta []string
-			meta = append(meta, roleLabel(p.Role))
+			meta = append(meta, p.RoleText())
 			if p.Position != "" {
 				meta = append(meta, p.Position)
 			}

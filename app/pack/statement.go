@@ -56,6 +56,11 @@ func (b *builder) statement() {
 			p.after = 2
 			d.place(p)
 		}
+		if legend := b.sideLegend(); legend != nil {
+			p := b.note(legend, 0)
+			p.after = 2
+			d.place(p)
+		}
 		d.gap(8)
 	}
 	d.lineNo = 0
@@ -113,7 +118,7 @@ func (b *builder) statementParas() []*para {
 		if label != "" {
 			lst := stBody
 			if p.AltOf != "" && !b.o.Final {
-				lst.color = bracketC
+				lst.color = b.sideColour(p.Side)
 			}
 			q.label = wrap(plain(label, lst), 200, 0)
 			q.labelX = labelX
@@ -179,13 +184,14 @@ func (b *builder) paraText(p *app.Paragraph) rich {
 	}
 	if p.AltOf != "" && draft {
 		// An alternative wording is bracketed as a whole.
+		br, txt, tag := b.bracketStyles(p.Side)
 		for k := range t {
 			if t[k].st == stBody {
-				t[k].st = stBrText
+				t[k].st = txt
 			}
 		}
-		t = append(rich{{"[", stBracket}}, t...)
-		t = append(t, span{"]", stBracket}, span{b.sideCode(p.Side), stTag})
+		t = append(rich{{"[", br}}, t...)
+		t = append(t, span{"]", br}, span{b.sideCode(p.Side), tag})
 	}
 	return t
 }
@@ -200,7 +206,8 @@ func (b *builder) bracketed(text, side string) rich {
 	if lead != "" {
 		t = append(t, span{lead, stBody})
 	}
-	t = append(t, span{"[", stBracket}, span{core, stBrText}, span{"]", stBracket}, span{b.sideCode(side), stTag})
+	br, txt, tag := b.bracketStyles(side)
+	t = append(t, span{"[", br}, span{core, txt}, span{"]", br}, span{b.sideCode(side), tag})
 	if trail != "" {
 		t = append(t, span{trail, stBody})
 	}

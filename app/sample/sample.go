@@ -240,14 +240,7 @@ func (b *builder) statement(jp, au string) {
 	m := b.m
 	m.Statement = app.Statement{Rec: app.Rec{ID: id("statement")}, Title: "Japan-Australia Strategic Cyber Partnership",
 		Kind: app.StatementJoint, Marking: app.Marking{Scheme: "AU", Level: "OFFICIAL: Sensitive"}}
-	n := 0
-	para := func(kind app.ParagraphKind, level int, leadIn string, state app.State, text ...app.Span) *app.Paragraph {
-		n++
-		p := &app.Paragraph{Rec: app.Rec{ID: id("para/" + strconv.Itoa(n))}, Pos: b.key("para"), Kind: kind, Level: level,
-			LeadIn: leadIn, Text: text, State: state}
-		m.Paragraphs = append(m.Paragraphs, p)
-		return p
-	}
+	para := b.paragraphs(id)
 	t := func(s string) app.Span { return app.Span{T: s} }
 	br := func(key, side, s string) app.Span { return app.Span{T: s, Bracket: id("bracket/" + key), Side: side} }
 	op := app.ParaOperative
@@ -309,6 +302,19 @@ func (b *builder) statement(jp, au string) {
 			Direction: app.DirReceived, Side: jp, Title: m.Statement.Title, Paragraphs: d1},
 		{Rec: app.Rec{ID: id("version/2")}, Number: 2, Label: "Australian comments", Date: "2016-07-22",
 			Direction: app.DirSent, Side: jp, Title: m.Statement.Title, Paragraphs: snapshot(m.Paragraphs)},
+	}
+}
+
+// paragraphs returns a function that appends statement paragraphs in
+// order, the nth with the ID idOf("para/n").
+func (b *builder) paragraphs(idOf func(string) string) func(kind app.ParagraphKind, level int, leadIn string, state app.State, text ...app.Span) *app.Paragraph {
+	n := 0
+	return func(kind app.ParagraphKind, level int, leadIn string, state app.State, text ...app.Span) *app.Paragraph {
+		n++
+		p := &app.Paragraph{Rec: app.Rec{ID: idOf("para/" + strconv.Itoa(n))}, Pos: b.key("para"), Kind: kind, Level: level,
+			LeadIn: leadIn, Text: text, State: state}
+		b.m.Paragraphs = append(b.m.Paragraphs, p)
+		return p
 	}
 }
 

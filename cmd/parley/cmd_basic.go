@@ -11,8 +11,8 @@ import (
 
 func init() {
 	register("version", command{summary: "print the version", usage: "version", run: cmdVersion})
-	register("sample", command{summary: "write the sample meeting (or the large generated one)",
-		usage: "sample [--large [--native]] -o OUT.parley|-", run: cmdSample})
+	register("sample", command{summary: "write the sample meeting (or the four-sided one, or the large generated one)",
+		usage: sampleUsage, run: cmdSample})
 	register("check", command{summary: "validate a meeting: exit 0 valid (warnings printed), 1 not; --final: 1 while the statement has anything open",
 		usage: "check FILE.parley [--final]", run: cmdCheck})
 }
@@ -25,12 +25,16 @@ func cmdVersion(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+const sampleUsage = "sample [--large [--native] | --multilateral [--sides N]] -o OUT.parley|-"
+
 func cmdSample(args []string, stdout, stderr io.Writer) int {
-	const usage = "sample [--large [--native]] -o OUT.parley|-"
+	const usage = sampleUsage
 	fs := newFlags("sample", usage, stderr)
 	out := fs.String("o", "", "where to write the meeting (- for standard output)")
 	large := fs.Bool("large", false, "write the large generated meeting used by the benchmarks")
 	native := fs.Bool("native", false, "with --large: give every participant a native-script (CJK) name")
+	multi := fs.Bool("multilateral", false, "write the four-sided sample meeting (Australia, India, Japan, United States)")
+	sides := fs.Int("sides", 0, fmt.Sprintf("with --multilateral: how many sides, 4 to %d (partners join the Quad)", sample.MaxSides))
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return exitUsage
@@ -45,9 +49,17 @@ func cmdSample(args []string, stdout, stderr io.Writer) int {
 	if *native && !*large {
 		return usageError(stderr, usage, "--native goes with --large")
 	}
-	if *large {
+	if *sides != 0 && (!*multi || *sides < 4 || *sides > sample.MaxSides) {
+		return usageError(stderr, usage, "--sides goes with --multilateral and takes 4 to %d", sample.MaxSides)
+	}
+	switch {
+	case *large && *multi:
+		return usageError(stderr, usage, "choose --large or --multilateral")
+	case *large:
 		m = sample.Large(sample.LargeOptions{Native: *native})
-	} else {
+	case *multi:
+		m = sample.MultilateralWith(sample.MultilateralOptions{Sides: *sides})
+	default:
 		m = sample.Sample()
 	}
 	o, code := openOutput("sample", "", *out, stdout, stderr)

@@ -12,7 +12,7 @@ import (
 
 func TestVersionAndHelp(t *testing.T) {
 	code, out, _ := runCLI("version")
-	if code != exitOK || !strings.Contains(out, "parley "+Version) || !strings.Contains(out, "file format 1.0") {
+	if code != exitOK || !strings.Contains(out, "parley "+Version) || !strings.Contains(out, "file format "+storage.Current.String()) {
 		t.Fatalf("version: %d %q", code, out)
 	}
 	code, out, _ = runCLI("help")
@@ -33,6 +33,9 @@ func TestUsageErrors(t *testing.T) {
 		{"sample"},
 		{"sample", "-o"},
 		{"sample", "--native", "-o", "x.parley"},
+		{"sample", "--sides", "6", "-o", "x.parley"},
+		{"sample", "--multilateral", "--sides", "9", "-o", "x.parley"},
+		{"sample", "--multilateral", "--large", "-o", "x.parley"},
 		{"check"},
 		{"check", "a.parley", "b.parley"},
 		{"check", "--no-such-flag", "a.parley"},
@@ -76,6 +79,23 @@ func TestSampleIsDeterministic(t *testing.T) {
 	// Flags after the positional arguments work too.
 	if code, _, _ := runCLI("sample", "-o", filepath.Join(dir, "x.parley"), "--large"); code != exitOK {
 		t.Fatal("flag after -o")
+	}
+	// --multilateral writes the four-sided meeting; --sides 8 adds partners.
+	for _, c := range []struct {
+		args  []string
+		sides int
+	}{{[]string{"--multilateral"}, 4}, {[]string{"--sides", "8", "--multilateral"}, 8}} {
+		quad := filepath.Join(dir, "quad.parley")
+		if code, _, errOut := runCLI(append([]string{"sample", "-o", quad}, c.args...)...); code != exitOK {
+			t.Fatal(errOut)
+		}
+		q, _, err := storage.Load(quad)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(q.Sides) != c.sides || q.Details.GroupName == "" {
+			t.Errorf("%v: %d sides, group %q", c.args, len(q.Sides), q.Details.GroupName)
+		}
 	}
 	// --native gives every participant a name in CJK script.
 	native := filepath.Join(dir, "native.parley")

@@ -15,7 +15,7 @@ import (
 	"parley/app/pack"
 )
 
-const exportUsage = "export FILE.parley -o OUT.pdf|OUT.docx|- [--side CODE] [--sections cover,contents,...] [--item N] [--changes-since N] [--final] " +
+const exportUsage = "export FILE.parley -o OUT.pdf|OUT.docx|- [--side CODE] [--order auto|alphabetical|fixed|own] [--sections cover,contents,...] [--item N] [--changes-since N] [--final] " +
 	"[--paper a4|letter] [--line-numbers] [--strip-not-for-disclosure] [--marking \"...\"] [--version V] [--date YYYY-MM-DD]"
 
 func init() {
@@ -28,6 +28,8 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "where to write the pack: a PDF, or a Word document when it ends in .docx (- for the PDF on standard output)")
 	item := fs.String("item", "", "Word: only the brief of this programme item, by its number in the pack (3, or 3.1), with its sub-items")
 	side := fs.String("side", "", "whose copy: a side's code, short name or name, in any case (default: our side)")
+	order := fs.String("order", "", "order of the sides in every section: auto (bilateral: this copy's side first; multilateral: host first, then alphabetical), "+
+		"alphabetical (host first, then alphabetical), fixed (as set in the meeting) or own (this copy's side first)")
 	sections := fs.String("sections", "", "sections in order, comma-separated (default: "+sectionList()+
 		"; optional: changes, placed where listed)")
 	changesSince := fs.Int("changes-since", 0, "add the section 'Changes since draft N': the redline from draft N to the current text "+
@@ -75,6 +77,10 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	if *final && (*changesSince != 0 || slices.Contains(secs, pack.Changes)) {
 		return usageError(stderr, exportUsage, "--changes-since: %v", pack.ErrFinalChanges)
 	}
+	sideOrder, err := app.ParseSideOrder(*order)
+	if err != nil {
+		return usageError(stderr, exportUsage, "--order: %v", err)
+	}
 	path := pos[0]
 	m, _, code := loadMeeting(path, stderr)
 	if code != exitOK {
@@ -84,7 +90,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		// 0 would mean no section: say which drafts there are.
 		return usageError(stderr, exportUsage, "--changes-since: %v", &pack.NoDraftError{Number: 0, Drafts: draftNumbers(m)})
 	}
-	o := pack.Options{Sections: secs, ChangesSince: *changesSince, Final: *final, Paper: p, LineNumbers: *lineNumbers,
+	o := pack.Options{SideOrder: sideOrder, Sections: secs, ChangesSince: *changesSince, Final: *final, Paper: p, LineNumbers: *lineNumbers,
 		StripNotForDisclosure: *strip, Version: *version, Date: *date}
 	if *side != "" {
 		s, err := findSide(m, *side)
@@ -133,7 +139,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 // wordPack writes the pack's text as a Word document. listed says the
 // sections were chosen; item is a brief's number, or empty.
 func wordPack(m *app.Meeting, o pack.Options, secs []pack.Section, listed bool, item string) ([]byte, error) {
-	wo := docx.PackOptions{Side: o.Side, Final: o.Final, Paper: o.Paper, StripNotForDisclosure: o.StripNotForDisclosure,
+	wo := docx.PackOptions{Side: o.Side, SideOrder: o.SideOrder, Final: o.Final, Paper: o.Paper, StripNotForDisclosure: o.StripNotForDisclosure,
 		Marking: o.Marking, Version: o.Version, Date: o.Date}
 	if listed {
 		for _, s := range secs {
