@@ -162,6 +162,7 @@ func TestAgreedLanguageSearchAndInsert(t *testing.T) {
 	s.selectID(after.ID)
 	e.app.Preferences().SetString(prefAgreedDir, dir)
 	test.Tap(button(t, e, "Agreed language…"))
+	finished(e)
 	a := s.agreedDialog
 	if a == nil || a.dir != dir || len(a.matches) == 0 {
 		t.Fatalf("search at opening: %+v", a)
@@ -171,6 +172,7 @@ func TestAgreedLanguageSearchAndInsert(t *testing.T) {
 	}
 	a.query.SetText("fair secure cyberspace")
 	a.search()
+	finished(e)
 	if len(a.matches) != 1 || !a.matches[0].Marked {
 		t.Fatalf("%d matches", len(a.matches))
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -96,6 +97,9 @@ type Editor struct {
 	// reapplyPending: coverTyped has asked for the theme to be applied
 	// again and it has not been yet.
 	reapplyPending bool
+	// working counts the background work in flight (background): its
+	// results reach the window through fyne.Do.
+	working sync.WaitGroup
 	// lastError is the last error shown (tests read it).
 	lastError error
 	closed    bool

@@ -14,8 +14,6 @@ import (
 	"parley/storage"
 )
 
-func init() { syncWork = true }
-
 // newTestEditor opens the sample meeting in a window of the test driver.
 func newTestEditor(t *testing.T) *Editor {
 	t.Helper()
@@ -27,6 +25,7 @@ func newTestEditor(t *testing.T) *Editor {
 	}
 	e.win.Resize(fyne.NewSize(1280, 820))
 	t.Cleanup(func() {
+		finished(e)
 		if !e.closed {
 			e.win.SetCloseIntercept(nil)
 			e.win.Close()
@@ -34,6 +33,11 @@ func newTestEditor(t *testing.T) *Editor {
 	})
 	return e
 }
+
+// finished waits for the editor's background work (opening, importing,
+// exporting, merging) and for its results, which reach the window
+// through fyne.Do.
+func finished(e *Editor) { e.working.Wait() }
 
 // button finds a button by its text on the window or its dialogs.
 func button(t *testing.T, e *Editor, text string) *widget.Button {
@@ -299,6 +303,7 @@ func TestOpenReportsBadFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "broken.parley")
 	_ = os.WriteFile(path, []byte(`{"format":"parley","version":"1.0","people":[{"id":"a","given":7}]}`), 0o644)
 	e.load(path)
+	finished(e)
 	if e.lastError == nil || !strings.Contains(e.lastError.Error(), `broken.parley: people[0], field "given"`) {
 		t.Fatalf("error shown: %v", e.lastError)
 	}
@@ -324,6 +329,7 @@ func TestImportParticipantsWithTwoBadRows(t *testing.T) {
 	before := len(m.PeopleOf(jp))
 	e.views["delegations"].(*delegations).sideID = jp
 	e.importPeopleDialog(path)
+	finished(e)
 	pi := e.peopleImport
 	if pi == nil || pi.err != nil {
 		t.Fatalf("import dialog: %v", pi.err)

@@ -313,7 +313,7 @@ func (e *Editor) exportTo(path string, o pack.Options) {
 	prog.Resize(fyne.NewSize(460, 140))
 	prog.Show()
 	progress := func(done, total int) {
-		if total > 0 && !syncWork {
+		if total > 0 {
 			v := float64(done) / float64(total)
 			fyne.Do(func() { bar.SetValue(v) })
 		}

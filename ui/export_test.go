@@ -32,6 +32,7 @@ func TestExportPack(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "pack.pdf")
 	e.exportTo(path, f.options())
+	finished(e)
 	data, err := os.ReadFile(path)
 	if err != nil || !bytes.HasPrefix(data, []byte("%PDF")) {
 		t.Fatalf("pack not written: %v", err)
@@ -64,6 +65,7 @@ func TestExportChangesSinceDraft(t *testing.T) {
 	f.changes.SetSelectedIndex(1)
 	path := filepath.Join(t.TempDir(), "pack.pdf")
 	e.exportTo(path, f.options())
+	finished(e)
 	if _, err := exec.LookPath("pdftotext"); err == nil {
 		out, _ := exec.Command("pdftotext", path, "-").Output()
 		if !strings.Contains(string(out), "Changes since draft 1") {
@@ -79,6 +81,7 @@ func TestFinalPackRefusedListsOpenItems(t *testing.T) {
 	f.mode.SetSelected(modeFinal)
 	path := filepath.Join(t.TempDir(), "final.pdf")
 	e.exportTo(path, f.options())
+	finished(e)
 	if _, err := os.Stat(path); err == nil {
 		t.Fatal("a final pack was written with brackets open")
 	}

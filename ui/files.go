@@ -367,17 +367,12 @@ func (e *Editor) opened(m *app.Meeting, path string, fp storage.Fingerprint, lk 
 	e.offerRecovery(path)
 }
 
-// syncWork makes background work run at once (tests).
-var syncWork = false
-
-// background runs work off the UI goroutine and done back on it.
+// background runs work off the UI goroutine and done back on it. Work in
+// flight is counted in e.working (tests wait for it).
 func (e *Editor) background(work func() (any, error), done func(any, error)) {
-	if syncWork {
-		v, err := work()
-		done(v, err)
-		return
-	}
+	e.working.Add(1)
 	go func() {
+		defer e.working.Done()
 		v, err := work()
 		fyne.Do(func() {
 			done(v, err)

@@ -56,10 +56,12 @@ func TestMergeDialogResolvesConflict(t *testing.T) {
 	e := newTestEditor(t)
 	_, a, b := twoCopies(t)
 	e.load(a)
+	finished(e)
 	if e.path != a {
 		t.Fatalf("opened %q", e.path)
 	}
 	e.mergeFile(b, false, nil)
+	finished(e)
 	r := e.lastMerge
 	if r == nil || len(r.conflicts()) != 1 {
 		t.Fatalf("merge review: %+v", r)
@@ -94,7 +96,9 @@ func TestUnsettledConflictStaysAndCanBeSettledLater(t *testing.T) {
 	e := newTestEditor(t)
 	_, a, b := twoCopies(t)
 	e.load(a)
+	finished(e)
 	e.mergeFile(b, false, nil)
+	finished(e)
 	test.Tap(button(t, e, "Apply Merge"))
 	if len(e.doc.Meeting().Conflicts) != 1 {
 		t.Fatal("the open conflict was not kept")
@@ -126,6 +130,7 @@ func TestSaveOverChangedFileOffersMerge(t *testing.T) {
 	e := newTestEditor(t)
 	_, a, b := twoCopies(t)
 	e.load(a)
+	finished(e)
 	// Another Parley saves a different copy over the file.
 	data, _ := os.ReadFile(b)
 	if err := os.WriteFile(a, data, 0o644); err != nil {
@@ -137,6 +142,7 @@ func TestSaveOverChangedFileOffersMerge(t *testing.T) {
 		t.Fatal("saved over a file that changed on disk")
 	}
 	test.Tap(button(t, e, "Merge…"))
+	finished(e)
 	e.lastMerge.choice.SetSelected(keepMine)
 	test.Tap(button(t, e, "Apply Merge"))
 	m, _, err := storage.Load(a)
@@ -166,6 +172,7 @@ func TestOpenFileHeldByAnotherParley(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.load(a)
+	finished(e)
 	if e.path == a {
 		t.Fatal("opened without asking")
 	}
@@ -187,6 +194,7 @@ func TestRecoveryCopyRestores(t *testing.T) {
 	e := newTestEditor(t)
 	_, a, _ := twoCopies(t)
 	e.load(a)
+	finished(e)
 	retype(e.views["overview"].(*overview).city, "Nagoya")
 	if err := e.writeRecovery(); err != nil {
 		t.Fatal(err)
@@ -221,14 +229,17 @@ func TestDroppedFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.dropped(fyne.NewPos(10, 10), []fyne.URI{fstorage.NewFileURI(list)})
+	finished(e)
 	if e.peopleImport == nil || e.peopleImport.path != list {
 		t.Fatal("dropping a list did not start an import")
 	}
 	e.dropped(fyne.NewPos(10, 10), []fyne.URI{fstorage.NewFileURI(a)})
+	finished(e)
 	if e.path != a {
 		t.Fatalf("dropping a meeting did not open it: %q", e.path)
 	}
 	e.dropped(fyne.NewPos(10, 10), []fyne.URI{fstorage.NewFileURI(filepath.Join(t.TempDir(), "notes.pages"))})
+	finished(e)
 	if e.lastError == nil || !strings.Contains(e.lastError.Error(), "drop a .parley meeting") {
 		t.Fatalf("unknown file: %v", e.lastError)
 	}

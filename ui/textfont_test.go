@@ -188,7 +188,9 @@ func TestMergedAndImportedTextJoinsTheWindowFont(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.load(mine)
+	finished(e)
 	e.mergeFile(copyPath, false, nil)
+	finished(e)
 	if e.lastMerge == nil {
 		t.Fatalf("no merge review (error %v)", e.lastError)
 	}
@@ -201,6 +203,7 @@ func TestMergedAndImportedTextJoinsTheWindowFont(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.importPeopleDialog(csv)
+	finished(e)
 	if !draws(t, theFont(e), '민') {
 		t.Error("the import preview shows Hangul without glyphs")
 	}

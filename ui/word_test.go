@@ -52,6 +52,7 @@ func TestImportWordDraft(t *testing.T) {
 	}
 	drafts := len(m.Versions)
 	e.dropped(fyne.NewPos(10, 10), []fyne.URI{fstorage.NewFileURI(path)})
+	finished(e)
 	si := e.statementImport
 	if si == nil || si.path != path || !si.open {
 		t.Fatal("dropping a Word draft did not open the import dialog")
@@ -86,6 +87,7 @@ func TestImportBadWordFile(t *testing.T) {
 	os.WriteFile(path, []byte("not a zip"), 0o644)
 	before := e.doc.Meeting().StatementText()
 	e.importStatementDialog(path)
+	finished(e)
 	if e.lastError == nil || !strings.Contains(e.lastError.Error(), path+": ") || !strings.Contains(e.lastError.Error(), "The meeting is unchanged") {
 		t.Fatalf("error: %v", e.lastError)
 	}
@@ -105,17 +107,20 @@ func TestExportStatementAndRedlineAsWord(t *testing.T) {
 	f.copyOf.SetSelectedIndex(len(f.copyID) - 1) // jointly issued
 	word := filepath.Join(dir, "statement.docx")
 	f.exportTo(word, true)
+	finished(e)
 	if d := docxPart(t, word, "word/document.xml"); !strings.Contains(d, `w:w="12240"`) || !strings.Contains(d, "5 bis.") {
 		t.Error("the Word statement is not Letter, or lacks 5 bis")
 	}
 	text := filepath.Join(dir, "statement.txt")
 	f.exportTo(text, false)
+	finished(e)
 	if b, _ := os.ReadFile(text); string(b) != e.doc.Meeting().StatementText() {
 		t.Error("the text export is not the statement's text")
 	}
 	f.clean.SetChecked(true)
 	e.lastError = nil
 	f.exportTo(filepath.Join(dir, "clean.docx"), true)
+	finished(e)
 	if e.lastError == nil || !strings.Contains(e.lastError.Error(), "clean statement refused") {
 		t.Errorf("clean export with brackets: %v", e.lastError)
 	}
@@ -127,6 +132,7 @@ func TestExportStatementAndRedlineAsWord(t *testing.T) {
 	s.drafts.compare(1, 2)
 	red := filepath.Join(dir, "changes.docx")
 	s.drafts.exportRedlineTo(red, s.drafts.fromN, s.drafts.toN)
+	finished(e)
 	if d := docxPart(t, red, "word/document.xml"); !strings.Contains(d, `w:author="Australia"`) {
 		t.Error("the redline has no tracked change by Australia")
 	}
@@ -143,6 +149,7 @@ func TestExportStatementAndRedlineAsWord(t *testing.T) {
 	pack := filepath.Join(dir, "pack.docx")
 	m := e.doc.Meeting().Clone()
 	e.writeInBackground("briefing pack", pack, func() ([]byte, error) { return docx.Pack(m, wordPackOptions(pf.options())) })
+	finished(e)
 	if d := docxPart(t, pack, "word/document.xml"); !strings.Contains(d, "Briefs") || !strings.Contains(d, "Draft joint statement") {
 		t.Error("the Word pack lacks the briefs or the statement")
 	}
