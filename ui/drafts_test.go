@@ -171,6 +171,7 @@ func TestAgreedLanguageSearchAndInsert(t *testing.T) {
 		t.Errorf("status %q does not name the unreadable file", a.status.Text)
 	}
 	a.query.SetText("fair secure cyberspace")
+	finished(e)
 	a.search()
 	finished(e)
 	if len(a.matches) != 1 || !a.matches[0].Marked {

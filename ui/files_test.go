@@ -26,6 +26,7 @@ func TestReopenTheMeetingOpenHere(t *testing.T) {
 	e := newTestEditor(t)
 	_, a, _ := twoCopies(t)
 	e.load(a)
+	finished(e)
 	if e.path != a || e.lock == nil {
 		t.Fatalf("opened %q, lock %v", e.path, e.lock)
 	}
@@ -42,10 +43,12 @@ func TestReopenTheMeetingOpenHere(t *testing.T) {
 				t.Fatal("no recovery copy")
 			}
 			e.restore(c)
+			finished(e)
 		},
 	}
 	for _, how := range []string{"open recent", "drop", "restore"} {
 		reopen[how]()
+		finished(e)
 		if bs := buttons(e, "Open Anyway"); len(bs) > 0 {
 			t.Fatalf("%s: asked whether to open a meeting open in this very window", how)
 		}
@@ -78,6 +81,7 @@ func TestLockTakenOverIsToldBeforeSaving(t *testing.T) {
 			e := newTestEditor(t)
 			_, a, _ := twoCopies(t)
 			e.load(a)
+			finished(e)
 			other := storage.LockInfo{App: "parley", Host: "embassy-laptop", PID: 4242, User: "alice", Time: time.Now().UTC(), Token: "theirs"}
 			data, _ := json.Marshal(other)
 			if err := os.WriteFile(storage.LockPath(a), data, 0o644); err != nil {
@@ -85,6 +89,7 @@ func TestLockTakenOverIsToldBeforeSaving(t *testing.T) {
 			}
 			if refresh {
 				e.tick()
+				finished(e)
 				if !strings.Contains(e.saved.Text, "alice on embassy-laptop") {
 					t.Fatalf("status after the refresh: %q", e.saved.Text)
 				}
@@ -141,6 +146,7 @@ func TestWindowHoldsTheFileAgainstCommands(t *testing.T) {
 	e := newTestEditor(t)
 	dir, a, _ := twoCopies(t)
 	e.load(a)
+	finished(e)
 	retype(e.views["overview"].(*overview).city, "Sapporo")
 	before, _ := os.ReadFile(a)
 	const n = 4

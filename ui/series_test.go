@@ -29,6 +29,7 @@ func nextInWindow(t *testing.T, last *app.Meeting) (*Editor, string) {
 	}
 	path := filepath.Join(dir, "3rd.parley")
 	e.writeNext(path, next, sum)
+	finished(e)
 	if e.path != path {
 		t.Fatalf("the window shows %q, want the next meeting %q", e.path, path)
 	}
@@ -159,6 +160,7 @@ func TestAgreedLanguageCarriedOver(t *testing.T) {
 	e.showView("statement")
 	s := e.views["statement"].(*statementView)
 	showAgreedSearch(s)
+	finished(e)
 	a := s.agreedDialog
 	if len(a.matches) == 0 {
 		t.Fatalf("no carried-over paragraphs listed; status %q", a.status.Text)
