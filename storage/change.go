@@ -95,6 +95,9 @@ func LoadTracked(path string) (*app.Meeting, []app.Problem, Fingerprint, error) 
 		return nil, nil, Fingerprint{}, err
 	}
 	fp := FingerprintData(data, st.ModTime())
+	if data, err = openBytes(path, data); err != nil {
+		return nil, nil, fp, err
+	}
 	m, probs, err := Validated(data)
 	if err != nil {
 		return nil, probs, fp, withPath(err, path)
@@ -131,7 +134,8 @@ func SaveBytesChecked(path string, data []byte, fp Fingerprint) (Fingerprint, er
 			}
 		}
 	}
-	if err := SaveBytes(path, data); err != nil {
+	data, err := saveSealed(path, data)
+	if err != nil {
 		return Fingerprint{}, err
 	}
 	mod := time.Now()

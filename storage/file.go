@@ -53,6 +53,9 @@ func Load(path string) (*app.Meeting, []app.Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if data, err = openBytes(path, data); err != nil {
+		return nil, nil, err
+	}
 	m, probs, err := Validated(data)
 	if err != nil {
 		return nil, probs, withPath(err, path)
@@ -73,6 +76,21 @@ func Save(path string, m *app.Meeting) error {
 // SaveBytes writes encoded meeting bytes atomically, refusing to replace a
 // file made by a newer Parley or a file that is not a meeting.
 func SaveBytes(path string, data []byte) error {
+	_, err := saveSealed(path, data)
+	return err
+}
+
+// saveSealed is SaveBytes returning the bytes written: data encrypted
+// when saves of path are (see sealBytes).
+func saveSealed(path string, data []byte) ([]byte, error) {
+	data, err := sealBytes(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return data, saveRaw(path, data)
+}
+
+func saveRaw(path string, data []byte) error {
 	if err := checkReplaceable(path); err != nil {
 		return err
 	}
@@ -93,7 +111,7 @@ func checkReplaceable(path string) error {
 	head := make([]byte, 4096)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
-	if len(bytes.TrimSpace(head)) == 0 {
+	if len(bytes.TrimSpace(head)) == 0 || IsEncrypted(head) {
 		return nil
 	}
 	if h, ok := probeHeader(head); ok {
