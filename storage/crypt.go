@@ -109,6 +109,13 @@ func ClearPassphrase(path string) {
 	keyring.Unlock()
 }
 
+// ForgetPassphrases drops every passphrase held in memory.
+func ForgetPassphrases() {
+	keyring.Lock()
+	clear(keyring.pass)
+	keyring.Unlock()
+}
+
 // Encrypted reports whether saves of path are encrypted.
 func Encrypted(path string) bool {
 	p, _ := knownPassphrase(path)

@@ -33,6 +33,8 @@ var commands = map[string]command{}
 func register(name string, c command) { commands[name] = c }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	storage.ForgetPassphrases()
+	storage.SetPassphraseSource(promptPassphrase{stderr})
 	if len(args) > 0 {
 		switch args[0] {
 		case "help", "-h", "-help", "--help":
@@ -126,6 +128,9 @@ func loadMeeting(path string, stderr io.Writer) (*app.Meeting, []app.Problem, in
 			}
 		} else {
 			fmt.Fprintln(stderr, err)
+		}
+		if errors.Is(err, storage.ErrWrongPassphrase) || errors.Is(err, storage.ErrNoPassphrase) || errors.Is(err, storage.ErrEmptyPassphrase) {
+			return nil, probs, exitRefused
 		}
 		return nil, probs, exitBad
 	}

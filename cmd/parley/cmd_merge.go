@@ -75,6 +75,7 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 	if holder, ok := storage.ReadLock(*out); ok && !holder.Stale(time.Now()) && !holder.Mine() {
 		fmt.Fprintf(stderr, "%s: warning: open in Parley (%s): that window will see the file changed when it saves, and offer to merge\n", *out, holder)
 	}
+	storage.CarryPassphrase(*out, pathA, pathB)
 	if err := storage.Save(*out, merged); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitBad

@@ -83,6 +83,7 @@ func cmdImportPeople(args []string, stdout, stderr io.Writer) int {
 	if *out != "" {
 		dest = *out
 	}
+	storage.CarryPassphrase(dest, path)
 	if err := storage.Save(dest, doc.Meeting()); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitBad

@@ -91,6 +91,7 @@ func cmdRecover(args []string, stdout, stderr io.Writer) int {
 			return exitRefused
 		}
 	}
+	storage.CarryPassphrase(target, c.Original, c.Copy)
 	if err := storage.Save(target, m); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitBad

@@ -115,6 +115,7 @@ func cmdImportStatement(args []string, stdout, stderr io.Writer) int {
 	if *out != "" {
 		target = *out
 	}
+	storage.CarryPassphrase(target, path)
 	if err := storage.Save(target, doc.Meeting()); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitBad
