@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -39,6 +40,22 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		*out = pathA
 	}
+	return mergeFiles(mergeJob{a: pathA, b: pathB, base: *basePath, out: *out,
+		labelA: filepath.Base(pathA), labelB: filepath.Base(pathB), force: *force}, stdout, stderr)
+}
+
+// mergeJob is one merge of two copies: b into a, written to out.
+type mergeJob struct {
+	a, b, base, out string
+	labelA, labelB  string
+	// nameA and nameB name the copies in the report (default: a and b).
+	nameA, nameB string
+	force        bool
+}
+
+// mergeFiles runs a merge and reports it as parley merge does.
+func mergeFiles(j mergeJob, stdout, stderr io.Writer) int {
+	pathA, pathB, out, basePath := j.a, j.b, &j.out, &j.base
 	mine, _, code := loadMeeting(pathA, stderr)
 	if code != exitOK {
 		return code
@@ -47,7 +64,7 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 	if code != exitOK {
 		return code
 	}
-	opt := app.MergeOptions{MineLabel: filepath.Base(pathA), TheirsLabel: filepath.Base(pathB), Force: *force}
+	opt := app.MergeOptions{MineLabel: j.labelA, TheirsLabel: j.labelB, Force: j.force}
 	if *basePath != "" {
 		if opt.Base, _, code = loadMeeting(*basePath, stderr); code != exitOK {
 			return code
@@ -80,7 +97,7 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitBad
 	}
-	fmt.Fprintf(stdout, "merged %s into %s: wrote %s\n", pathB, pathA, *out)
+	fmt.Fprintf(stdout, "merged %s into %s: wrote %s\n", cmp.Or(j.nameB, pathB), cmp.Or(j.nameA, pathA), *out)
 	for _, line := range rep.Summary() {
 		fmt.Fprintf(stdout, "  %s\n", line)
 	}
