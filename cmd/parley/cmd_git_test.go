@@ -139,3 +139,20 @@ func TestMergeDriverUsage(t *testing.T) {
 		t.Fatal("ours changed")
 	}
 }
+
+func TestCheckListsConflictedCopies(t *testing.T) {
+	dir := t.TempDir()
+	file := copyFile(t, mergeOrigin, filepath.Join(dir, "meeting.parley"))
+	copyFile(t, mergeB, filepath.Join(dir, "meeting.sync-conflict-20261205-101010-ABCDEFG.parley"))
+	if code, _, stderr := runCLI("sample", "--large", "-o", filepath.Join(dir, "meeting (1).parley")); code != exitOK {
+		t.Fatal(stderr)
+	}
+	code, stdout, stderr := runCLI("check", file)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := file + ": warning: Syncthing left a conflicted copy of this meeting beside it: meeting.sync-conflict-20261205-101010-ABCDEFG.parley"
+	if !strings.Contains(stdout, want) || strings.Contains(stdout, "meeting (1)") {
+		t.Fatalf("check:\n%s", stdout)
+	}
+}

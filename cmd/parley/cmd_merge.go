@@ -44,6 +44,15 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 		labelA: filepath.Base(pathA), labelB: filepath.Base(pathB), force: *force}, stdout, stderr)
 }
 
+// listConflictedCopies lists the sync tools' conflicted copies of the
+// meeting beside its file, as warnings.
+func listConflictedCopies(path string, m *app.Meeting, stdout io.Writer) {
+	for _, c := range storage.FindConflictedCopies(path, m.Details.ID) {
+		fmt.Fprintf(stdout, "%s: warning: %s left a conflicted copy of this meeting beside it: %s: merge it in (parley merge %s %s) and delete it\n",
+			path, c.Service, filepath.Base(c.Path), quoteArg(path), quoteArg(c.Path))
+	}
+}
+
 // mergeJob is one merge of two copies: b into a, written to out.
 type mergeJob struct {
 	a, b, base, out string
