@@ -55,6 +55,8 @@ func (e *Editor) actions() map[string]action {
 		"saveas":   {"Save As…", shortcut(fyne.KeyS, true), func() { e.saveAs(nil) }},
 		"export":   {"Export Briefing Pack…", shortcut(fyne.KeyE, false), e.exportDialog},
 		"merge":    {"Merge With…", nil, e.mergeDialog},
+		"encrypt":  {"Encrypt with Passphrase…", nil, e.encryptDialog},
+		"decrypt":  {"Remove Encryption…", nil, e.decryptDialog},
 		"import":   {"Import Participants…", shortcut(fyne.KeyI, false), func() { e.importPeopleDialog("") }},
 		"importst": {"Import Statement Draft…", nil, func() { e.importStatementDialog("") }},
 		"exportst": {"Export Statement…", nil, e.exportStatementDialog},
@@ -85,7 +87,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 	quit := item("quit")
 	quit.IsQuit = true
 	file := fyne.NewMenu("File", item("new"), item("open"), recentItem, fyne.NewMenuItemSeparator(),
-		item("save"), item("saveas"), fyne.NewMenuItemSeparator(),
+		item("save"), item("saveas"), item("encrypt"), item("decrypt"), fyne.NewMenuItemSeparator(),
 		item("import"), item("importst"), item("merge"), item("export"), item("exportst"), fyne.NewMenuItemSeparator(), quit)
 	edit := fyne.NewMenu("Edit", item("undo"), item("redo"), fyne.NewMenuItemSeparator(), item("find"), item("delete"))
 	var views []*fyne.MenuItem
@@ -356,6 +358,7 @@ func (e *Editor) opened(m *app.Meeting, path string, fp storage.Fingerprint, lk 
 	e.prefs.setLastFolder(filepath.Dir(path))
 	e.refreshRecentMenu()
 	e.offerRecovery(path)
+	e.offerConflictedCopies(path)
 }
 
 // syncWork makes background work run at once (tests).
@@ -390,6 +393,7 @@ func (e *Editor) save(after func()) {
 // writeTo saves to path unless the file changed on disk since fp; then it
 // offers to merge, save under another name, or overwrite.
 func (e *Editor) writeTo(path string, fp storage.Fingerprint, after func()) {
+	storage.CarryPassphrase(path, e.path) // Save As of an encrypted meeting stays encrypted
 	newFP, err := storage.SaveChecked(path, e.doc.Meeting(), fp)
 	if errors.Is(err, storage.ErrChanged) {
 		e.changedOnDisk(path, after)
