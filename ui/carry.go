@@ -46,7 +46,7 @@ func (e *Editor) askPassphrase(path string, again bool, done func(string, bool))
 	entry.SetPlaceHolder("Passphrase")
 	text := filepath.Base(path) + " is encrypted. Enter its passphrase to open it."
 	if again {
-		text = "That passphrase is not the one of " + filepath.Base(path) + ". Try again (letters and case count)."
+		text = "Wrong passphrase for " + filepath.Base(path) + ". Try again (letters, accents and case count)."
 	}
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
@@ -70,7 +70,7 @@ func (e *Editor) askPassphrase(path string, again bool, done func(string, bool))
 	d = dialog.NewCustomWithoutButtons("Encrypted meeting", container.NewVBox(msg, entry), e.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, open})
 	d.SetOnClosed(func() { finish(false) })
-	d.Resize(fyne.NewSize(460, 190))
+	d.Resize(fyne.NewSize(460, 170))
 	d.Show()
 	e.win.Canvas().Focus(entry)
 }
@@ -167,7 +167,7 @@ func (e *Editor) offerConflictedCopy(copies []storage.ConflictedCopy) {
 	later := widget.NewButton("Not Now", func() { d.Hide(); next() })
 	d = dialog.NewCustomWithoutButtons("Conflicted copy found", msg, e.win)
 	d.SetButtons([]fyne.CanvasObject{later, merge})
-	d.Resize(fyne.NewSize(540, 260))
+	d.Resize(fyne.NewSize(540, 200))
 	d.Show()
 }
 

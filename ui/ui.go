@@ -175,6 +175,9 @@ func Open(a fyne.App, o Options) (*Editor, error) {
 	case o.Snapshot == "" && o.MergeWith == "":
 		e.offerRecovery("")
 	}
+	if path != "" && o.Snapshot == "" {
+		e.offerConflictedCopies(path)
+	}
 	return e, nil
 }
 
