@@ -130,11 +130,15 @@ func knownPassphrase(path string) (pass string, known bool) {
 }
 
 // CarryPassphrase makes saves of to encrypted with the passphrase of the
-// first of from that is encrypted: a meeting saved under another name,
-// written with -o, or merged from an encrypted copy stays encrypted.
+// first of from that is encrypted, unless saves of to are encrypted
+// already: a meeting saved under another name, written with -o, or merged
+// from an encrypted copy stays encrypted.
 func CarryPassphrase(to string, from ...string) {
 	keyring.Lock()
 	defer keyring.Unlock()
+	if keyring.pass[keyPath(to)] != "" {
+		return
+	}
 	for _, f := range from {
 		if p := keyring.pass[keyPath(f)]; p != "" {
 			keyring.pass[keyPath(to)] = p

@@ -250,6 +250,7 @@ func (e *Editor) release() {
 func (e *Editor) newMeeting() {
 	e.confirmDiscard("starting a new meeting", func() {
 		doc := app.NewDocument(NewMeeting())
+		storage.ClearPassphrase("") // a new meeting starts unencrypted
 		e.setDocument(doc, "", "Untitled")
 		e.showView("overview")
 	})

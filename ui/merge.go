@@ -72,6 +72,7 @@ func (e *Editor) mergeFileWith(path string, save bool, after func(), force bool,
 			if save {
 				e.writeTo(path, in.fp, after)
 			}
+			storage.CarryPassphrase(e.path, path) // merging an encrypted copy in keeps it encrypted
 			if merged != nil {
 				merged()
 			}

@@ -156,3 +156,31 @@ func TestCheckListsConflictedCopies(t *testing.T) {
 		t.Fatalf("check:\n%s", stdout)
 	}
 }
+
+// TestMergeDriverEncrypted: git hands the driver encrypted copies; the
+// result in OURS is encrypted again.
+func TestMergeDriverEncrypted(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv(passphraseEnv, "pass phrase")
+	base := copyFile(t, mergeOrigin, filepath.Join(dir, "base"))
+	ours := copyFile(t, mergeOrigin, filepath.Join(dir, "ours"))
+	theirs := copyFile(t, mergeOrigin, filepath.Join(dir, "theirs"))
+	editMeeting(t, ours, func(m *app.Meeting) app.Op { return app.Set(app.KindDetails, m.Details.ID, "city", "Sydney") })
+	editMeeting(t, theirs, setPosition("Ambassador for Cyber Affairs"))
+	for _, p := range []string{base, ours, theirs} {
+		if code, _, stderr := runCLI("encrypt", p); code != exitOK {
+			t.Fatal(stderr)
+		}
+	}
+	if code, _, stderr := runCLI("merge-driver", base, ours, theirs, "meeting.parley"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !storage.IsEncryptedFile(ours) {
+		t.Fatal("the merged result was written unencrypted")
+	}
+	storage.SetPassphrase(ours, "pass phrase")
+	m, _, err := storage.Load(ours)
+	if err != nil || m.Details.City != "Sydney" || m.People[10].Position != "Ambassador for Cyber Affairs" {
+		t.Fatalf("merged: %v", err)
+	}
+}
