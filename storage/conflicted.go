@@ -22,6 +22,8 @@ import (
 //	OneDrive      meeting-LAPTOP-7Q2.parley, meeting-LAPTOP-7Q2-2.parley
 //	              (the computer's name appended)
 //	Google Drive  meeting (1).parley
+//	Parley        meeting.conflict-20261205-101010.parley (a command's
+//	              result it could not write over a file changed meanwhile)
 //
 // A name alone proves little (meeting-draft.parley fits OneDrive's
 // pattern), so a copy counts only when it is the same meeting: the same
@@ -45,6 +47,7 @@ var conflictPatterns = []struct {
 	{"ownCloud", regexp.MustCompile(`^_conflict-\d{8}-\d{6}$`)},
 	{"Syncthing", regexp.MustCompile(`^\.sync-conflict-\d{8}-\d{6}(?:-[A-Z0-9]{7})?$`)},
 	{"Google Drive", regexp.MustCompile(`^ \(\d{1,3}\)$`)},
+	{"Parley", regexp.MustCompile(`^\.conflict-\d{8}-\d{6}(?:-\d+)?$`)},
 	{"OneDrive", regexp.MustCompile(`^-[A-Za-z0-9][A-Za-z0-9-]{0,62}$`)},
 }
 

@@ -26,6 +26,8 @@ func TestConflictedCopyNames(t *testing.T) {
 		{"meeting-hilap.parley", "OneDrive"},
 		{"meeting (1).parley", "Google Drive"},
 		{"meeting (12).parley", "Google Drive"},
+		{"meeting.conflict-20261205-101010.parley", "Parley"},
+		{"meeting.conflict-20261205-101010-2.parley", "Parley"},
 		// Not conflicted copies of meeting.parley.
 		{"meeting.parley", ""},
 		{"other meeting.parley", ""},
