@@ -121,3 +121,41 @@ func TestConflictedCopyOfferedMergedAndTrashed(t *testing.T) {
 		}
 	}
 }
+
+type fixedPassphrase string
+
+func (f fixedPassphrase) Passphrase(string, bool) (string, error) { return string(f), nil }
+
+// TestRestoreEncryptedRecoveryCopy: the recovery copy of an encrypted
+// meeting is encrypted; restoring it asks for the passphrase, and the
+// restored meeting saves encrypted.
+func TestRestoreEncryptedRecoveryCopy(t *testing.T) {
+	e := newTestEditor(t)
+	path := filepath.Join(t.TempDir(), "meeting.parley")
+	m := sample.Sample()
+	m.Details.Venue = "Iikura House"
+	storage.SetPassphrase(path, "pw")
+	if err := storage.Save(path, sample.Sample()); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.rec.Write(path, m, storage.Fingerprint{}); err != nil {
+		t.Fatal(err)
+	}
+	c, ok := e.rec.Find(path)
+	if !ok {
+		t.Fatal("no recovery copy")
+	}
+	if !storage.IsEncryptedFile(c.Copy) {
+		t.Fatal("the recovery copy of an encrypted meeting is not encrypted")
+	}
+	storage.ForgetPassphrases()
+	storage.SetPassphraseSource(fixedPassphrase("pw"))
+	e.restore(c)
+	if e.path != path || e.doc.Meeting().Details.Venue != "Iikura House" {
+		t.Fatalf("restored %q venue %q", e.path, e.doc.Meeting().Details.Venue)
+	}
+	e.save(nil)
+	if !storage.IsEncryptedFile(path) || e.doc.Dirty() {
+		t.Fatal("the restored meeting was not saved encrypted")
+	}
+}
