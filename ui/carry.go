@@ -155,9 +155,8 @@ func (e *Editor) offerConflictedCopy(copies []storage.ConflictedCopy) {
 	next := func() { e.offerConflictedCopy(rest) }
 	name := filepath.Base(c.Path)
 	msg := widget.NewLabel(fmt.Sprintf("%s left a conflicted copy of this meeting beside it:\n\n%s\n(changed %s)\n\n"+
-		"It holds changes made on another computer at the same time. Merge them into the open meeting?",
+		"It holds changes made on another computer at the same time.\nMerge them into the open meeting?",
 		c.Service, name, c.Modified.Local().Format("2006-01-02 15:04")))
-	msg.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
 	merge := widget.NewButton("Merge…", func() {
 		d.Hide()
@@ -167,7 +166,7 @@ func (e *Editor) offerConflictedCopy(copies []storage.ConflictedCopy) {
 	later := widget.NewButton("Not Now", func() { d.Hide(); next() })
 	d = dialog.NewCustomWithoutButtons("Conflicted copy found", msg, e.win)
 	d.SetButtons([]fyne.CanvasObject{later, merge})
-	d.Resize(fyne.NewSize(540, 200))
+	d.Resize(fyne.NewSize(520, 10))
 	d.Show()
 }
 
