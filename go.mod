@@ -3,12 +3,13 @@ module parley
 go 1.26.8
 
 require (
+	filippo.io/age v1.3.2
 	fyne.io/fyne/v2 v2.8.1
 	github.com/xuri/excelize/v2 v2.11.0
+	golang.org/x/term v0.48.0
 )
 
 require (
-	filippo.io/age v1.3.2 // indirect
 	filippo.io/hpke v0.4.0 // indirect
 	github.com/FyshOS/fancyfs v0.0.1 // indirect
 	github.com/richardlehane/mscfb v1.0.7 // indirect
@@ -17,7 +18,6 @@ require (
 	github.com/xuri/efp v0.0.1 // indirect
 	github.com/xuri/nfp v0.0.2-0.20250530014748-2ddeb826f9a9 // indirect
 	golang.org/x/crypto v0.55.0 // indirect
-	golang.org/x/term v0.48.0 // indirect
 )
 
 require (
