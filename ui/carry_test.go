@@ -159,3 +159,37 @@ func TestRestoreEncryptedRecoveryCopy(t *testing.T) {
 		t.Fatal("the restored meeting was not saved encrypted")
 	}
 }
+
+// TestMergeEncryptedCopyIntoPlain: merging an encrypted copy into an
+// unencrypted meeting asks for the copy's passphrase, and the result is
+// saved encrypted with it.
+func TestMergeEncryptedCopyIntoPlain(t *testing.T) {
+	e := newTestEditor(t)
+	dir := t.TempDir()
+	origin := sample.Sample()
+	path := filepath.Join(dir, "meeting.parley")
+	if err := storage.Save(path, origin); err != nil {
+		t.Fatal(err)
+	}
+	d := app.NewDocument(origin.Clone())
+	if err := d.Apply(app.Edit{Ops: []app.Op{app.Set(app.KindDetails, origin.Details.ID, "venue", "Iikura House")}}); err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(dir, "copy.parley")
+	storage.SetPassphrase(copyPath, "copy pw")
+	if err := storage.Save(copyPath, d.Meeting()); err != nil {
+		t.Fatal(err)
+	}
+	e.load(path)
+	storage.ForgetPassphrases()
+	storage.SetPassphraseSource(fixedPassphrase("copy pw"))
+	e.mergeFile(copyPath, false, nil)
+	test.Tap(button(t, e, "Apply Merge"))
+	if e.doc.Meeting().Details.Venue != "Iikura House" {
+		t.Fatal("not merged")
+	}
+	e.save(nil)
+	if !storage.IsEncryptedFile(path) {
+		t.Fatal("the merge of an encrypted copy was saved unencrypted")
+	}
+}
