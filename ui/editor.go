@@ -54,6 +54,9 @@ type Editor struct {
 	app   fyne.App
 	win   fyne.Window
 	prefs prefs
+	// openLater is an encrypted file named at start, opened once the
+	// window shows (its passphrase is asked for in a dialog).
+	openLater string
 
 	doc   *app.Document
 	path  string // "" for a meeting never saved

@@ -56,6 +56,8 @@ func (e *Editor) actions() map[string]action {
 		"saveas":   {"Save As…", shortcut(fyne.KeyS, true), func() { e.saveAs(nil) }},
 		"export":   {"Export Briefing Pack…", shortcut(fyne.KeyE, false), e.exportDialog},
 		"merge":    {"Merge With…", nil, e.mergeDialog},
+		"encrypt":  {"Encrypt with Passphrase…", nil, e.encryptDialog},
+		"decrypt":  {"Remove Encryption…", nil, e.decryptDialog},
 		"import":   {"Import Participants…", shortcut(fyne.KeyI, false), func() { e.importPeopleDialog("") }},
 		"importst": {"Import Statement Draft…", nil, func() { e.importStatementDialog("") }},
 		"exportst": {"Export Statement…", nil, e.exportStatementDialog},
@@ -86,7 +88,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 	quit := item("quit")
 	quit.IsQuit = true
 	file := fyne.NewMenu("File", item("new"), item("next"), item("open"), recentItem, fyne.NewMenuItemSeparator(),
-		item("save"), item("saveas"), fyne.NewMenuItemSeparator(),
+		item("save"), item("saveas"), item("encrypt"), item("decrypt"), fyne.NewMenuItemSeparator(),
 		item("import"), item("importst"), item("merge"), item("export"), item("exportst"), fyne.NewMenuItemSeparator(), quit)
 	edit := fyne.NewMenu("Edit", item("undo"), item("redo"), fyne.NewMenuItemSeparator(), item("find"), item("delete"))
 	var views []*fyne.MenuItem
@@ -247,6 +249,7 @@ func (e *Editor) release() {
 func (e *Editor) newMeeting() {
 	e.confirmDiscard("starting a new meeting", func() {
 		doc := app.NewDocument(NewMeeting())
+		storage.ClearPassphrase("") // a new meeting starts unencrypted
 		e.setDocument(doc, "", "Untitled")
 		e.showView("overview")
 	})
@@ -365,6 +368,7 @@ func (e *Editor) opened(m *app.Meeting, path string, fp storage.Fingerprint, lk 
 	e.prefs.setLastFolder(filepath.Dir(path))
 	e.refreshRecentMenu()
 	e.offerRecovery(path)
+	e.offerConflictedCopies(path)
 }
 
 // syncWork makes background work run at once (tests).
@@ -408,6 +412,7 @@ func (e *Editor) writeTo(path string, fp storage.Fingerprint, after func()) {
 			return
 		}
 	}
+	storage.CarryPassphrase(path, e.path) // Save As of an encrypted meeting stays encrypted
 	newFP, err := storage.SaveChecked(path, e.doc.Meeting(), fp)
 	if errors.Is(err, storage.ErrChanged) {
 		e.changedOnDisk(path, after)
