@@ -27,7 +27,7 @@ PUBLISHER := The Parley project
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
               libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev
 WIN_PKGS   := gcc-mingw-w64-x86-64 wine wine64 msitools wixl zip unzip xz-utils imagemagick
-TEST_PKGS  := xvfb xauth poppler-utils imagemagick xdotool libreoffice-writer-nogui $(WIN_PKGS)
+TEST_PKGS  := xvfb xauth poppler-utils imagemagick xdotool libreoffice-writer-nogui git $(WIN_PKGS)
 
 # Packages whose tests need no display (the window's tests use Fyne's test
 # driver) and run under the race detector.

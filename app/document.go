@@ -151,9 +151,13 @@ type Document struct {
 	saved   int
 	// savedSeq is this session's last sequence number at the last save.
 	savedSeq uint64
-	subs     map[int]func(Event)
-	nextSub  int
-	now      func() time.Time
+	// point is the last SavePoint taken: later edits neither coalesce
+	// into its undo step nor drop the text it holds from a paragraph's
+	// history, since a save in flight may be writing it.
+	point   SavePoint
+	subs    map[int]func(Event)
+	nextSub int
+	now     func() time.Time
 }
 
 // NewDocument opens a meeting for editing. A fresh editing session is
@@ -185,10 +189,26 @@ func (d *Document) Session() string { return d.session }
 func (d *Document) Dirty() bool { return d.state() != d.saved }
 
 // MarkSaved records that the current state is what is on disk.
-func (d *Document) MarkSaved() {
-	d.saved = d.state()
-	d.savedSeq = d.m.Clock[d.session]
+func (d *Document) MarkSaved() { d.MarkSavedAt(d.Point()) }
+
+// SavePoint is the document's state at one moment, for a save that
+// finishes later, in the background.
+type SavePoint struct {
+	state int
+	seq   uint64
 }
+
+// Point returns the current state, to give MarkSavedAt when the save of
+// what the document holds now has finished. Later edits start a new undo
+// step, so that they stay unsaved.
+func (d *Document) Point() SavePoint {
+	d.point = SavePoint{d.state(), d.m.Clock[d.session]}
+	return d.point
+}
+
+// MarkSavedAt records that the state at p is what is on disk: edits made
+// since p stay unsaved.
+func (d *Document) MarkSavedAt(p SavePoint) { d.saved, d.savedSeq = p.state, p.seq }
 
 // MarkUnsaved forces the unsaved state (a document created from a template
 // that has never been saved, say).
@@ -255,7 +275,7 @@ func (d *Document) Apply(e Edit) error {
 	now := d.now()
 	if n := len(d.undo); e.Coalesce != "" && n > 0 && len(d.redo) == 0 {
 		top := &d.undo[n-1]
-		if top.coalesce == e.Coalesce && now.Sub(top.at) < CoalesceWindow && top.serial != d.saved {
+		if top.coalesce == e.Coalesce && now.Sub(top.at) < CoalesceWindow && top.serial != d.saved && top.serial != d.point.state {
 			top.forward = append(top.forward, e.Ops...)
 			top.inverse = append(inverse, top.inverse...)
 			top.at = now
@@ -574,7 +594,7 @@ func (d *Document) swap(m *Meeting, label string, undo, redo bool) {
 // that text may exist in another copy: it was made in another session, or
 // saved since. Edits within one unsaved session keep only the first text.
 func (d *Document) remember(p *Paragraph, prev Dot, text Spans) {
-	if prev.Session == d.session && prev.Seq > d.savedSeq {
+	if prev.Session == d.session && prev.Seq > max(d.savedSeq, d.point.seq) {
 		return
 	}
 	if n := len(p.History); n > 0 && p.History[n-1].Dot == prev {

@@ -50,6 +50,28 @@ func TestDocumentUndoRedoDirty(t *testing.T) {
 	}
 }
 
+// TestSaveFinishedLater: a save that finishes after more edits (the
+// window's background save of an encrypted meeting) marks saved what it
+// wrote, and the later edits stay unsaved.
+func TestSaveFinishedLater(t *testing.T) {
+	d := NewDocument(seedMeeting())
+	if err := d.Apply(Edit{Coalesce: "topic", Ops: []Op{Set(KindDetails, "meeting", "topic", "Written")}}); err != nil {
+		t.Fatal(err)
+	}
+	p := d.Point()
+	if err := d.Apply(Edit{Coalesce: "topic", Ops: []Op{Set(KindDetails, "meeting", "topic", "Typed during the save")}}); err != nil {
+		t.Fatal(err)
+	}
+	d.MarkSavedAt(p)
+	if !d.Dirty() {
+		t.Fatal("the edit made during the save is marked saved")
+	}
+	d.Undo()
+	if d.Dirty() {
+		t.Fatal("back at what the save wrote, the document is still unsaved")
+	}
+}
+
 func TestDocumentStampsRevisions(t *testing.T) {
 	d := NewDocument(seedMeeting())
 	if err := d.Apply(Edit{Ops: []Op{Set(KindPerson, "sato", "position", "Counsellor")}}); err != nil {

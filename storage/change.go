@@ -95,6 +95,9 @@ func LoadTracked(path string) (*app.Meeting, []app.Problem, Fingerprint, error) 
 		return nil, nil, Fingerprint{}, err
 	}
 	fp := FingerprintData(data, st.ModTime())
+	if data, err = openBytes(path, data); err != nil {
+		return nil, nil, fp, err
+	}
 	m, probs, err := Validated(data)
 	if err != nil {
 		return nil, probs, fp, withPath(err, path)
@@ -132,7 +135,7 @@ func SaveBytesChecked(path string, data []byte, fp Fingerprint) (Fingerprint, er
 			}
 		}
 	}
-	err := SaveBytes(path, data)
+	data, err := saveSealed(path, data)
 	if err != nil && !errors.Is(err, ErrNotFlushed) {
 		return Fingerprint{}, err
 	}

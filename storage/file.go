@@ -53,6 +53,9 @@ func Load(path string) (*app.Meeting, []app.Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if data, err = openBytes(path, data); err != nil {
+		return nil, nil, err
+	}
 	m, probs, err := Validated(data)
 	if err != nil {
 		return nil, probs, withPath(err, path)
@@ -73,13 +76,33 @@ func Save(path string, m *app.Meeting) error {
 // SaveBytes writes encoded meeting bytes atomically, refusing to replace a
 // file made by a newer Parley or a file that is not a meeting.
 func SaveBytes(path string, data []byte) error {
+	_, err := saveSealed(path, data)
+	return err
+}
+
+// saveSealed is SaveBytes returning the bytes written: data encrypted
+// when saves of path are (see sealBytes). A save that only failed to
+// flush the folder (ErrNotFlushed) returns the bytes with the error.
+func saveSealed(path string, data []byte) ([]byte, error) {
+	// First what is there: looking into a named pipe for an encryption
+	// header would wait for a writer that never comes.
 	if _, err := SaveTarget(path); err != nil {
 		msg := "cannot save: " + err.Error()
 		if errors.Is(err, ErrNotRegular) {
 			msg += ": Parley saves meetings only to regular files; choose a file name"
 		}
-		return &Error{Path: path, Kind: err, Msg: msg}
+		return nil, &Error{Path: path, Kind: err, Msg: msg}
 	}
+	data, err := sealBytes(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return data, saveRaw(path, data)
+}
+
+// saveRaw writes the bytes as they are over a file Parley may replace
+// (saveSealed has checked that it is a regular file or none).
+func saveRaw(path string, data []byte) error {
 	if err := checkReplaceable(path); err != nil {
 		return err
 	}
@@ -109,7 +132,7 @@ func checkReplaceable(path string) error {
 	head := make([]byte, 4096)
 	n, _ := io.ReadFull(f, head)
 	head = trimBOM(head[:n])
-	if len(bytes.TrimSpace(head)) == 0 {
+	if len(bytes.TrimSpace(head)) == 0 || IsEncrypted(head) {
 		return nil
 	}
 	if h, ok := probeHeader(head); ok {

@@ -188,6 +188,10 @@ func (r *Recovery) writeBytes(p *PendingCopy, data []byte, base Fingerprint) err
 	copyPath, metaPath := r.paths(key)
 	meta := RecoveryCopy{Original: original, Saved: time.Now().UTC(), Host: hostname(), PID: os.Getpid(), User: userName(), Base: base}
 	mb, _ := json.MarshalIndent(meta, "", "  ")
+	data, err := sealBytes(original, data)
+	if err != nil {
+		return fmt.Errorf("recovery copy of %s: %w", orUntitled(original), err)
+	}
 	if err := WriteAtomic(copyPath, data); err != nil {
 		return fmt.Errorf("recovery copy of %s: %w", orUntitled(original), err)
 	}
@@ -261,7 +265,11 @@ func (r *Recovery) Find(original string) (RecoveryCopy, bool) {
 // changes, and take c.Base as its fingerprint, so that saving it over a
 // file changed since asks first.
 func (r *Recovery) Read(c RecoveryCopy) (*app.Meeting, []app.Problem, error) {
-	return Load(c.Copy)
+	m, probs, err := Load(c.Copy)
+	if err == nil && IsEncryptedFile(c.Copy) {
+		CarryPassphrase(c.Original, c.Copy)
+	}
+	return m, probs, err
 }
 
 // Discard removes the recovery copy of a document (its file path, "" for

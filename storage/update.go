@@ -112,6 +112,13 @@ func (u *Update) aside(data []byte, why string, kind error) error {
 	stem := strings.TrimSuffix(base, filepath.Ext(base))
 	stamp := time.Now().Format("20060102-150405")
 	e := &UpdateConflict{Path: u.path, Why: why, Kind: kind}
+	// The copy of an encrypted meeting is encrypted with its passphrase:
+	// no plain text of it reaches the disk.
+	data, err := sealBytes(u.path, data)
+	if err != nil {
+		e.AsideErr = err
+		return e
+	}
 	for i := 1; i < 100; i++ {
 		name := stem + ".conflict-" + stamp + Extension
 		if i > 1 {
@@ -125,6 +132,7 @@ func (u *Update) aside(data []byte, why string, kind error) error {
 		if err == nil {
 			f.Close()
 			err = WriteAtomic(p, data)
+			CarryPassphrase(p, u.path)
 		}
 		if err != nil && !errors.Is(err, ErrNotFlushed) { // not flushed: written all the same
 			os.Remove(p)

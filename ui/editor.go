@@ -55,6 +55,9 @@ type Editor struct {
 	app   fyne.App
 	win   fyne.Window
 	prefs prefs
+	// openLater is an encrypted file named at start, opened once the
+	// window shows (its passphrase is asked for in a dialog).
+	openLater string
 
 	doc   *app.Document
 	path  string // "" for a meeting never saved
@@ -69,6 +72,10 @@ type Editor struct {
 	// lockLost is the Parley that has taken this window's lock over, if
 	// one has (see lockTakenOver).
 	lockLost lockLost
+	// saving: an encrypted save is under way in the background; saveNext
+	// are the saves asked for meanwhile, run when it has finished.
+	saving   bool
+	saveNext []func()
 
 	nav     *widget.List
 	views   map[string]view
@@ -290,7 +297,9 @@ func (e *Editor) refreshChrome() {
 		e.sideMenuKey = key
 		e.refreshSideMenu()
 	}
-	if e.doc.Dirty() {
+	if e.saving {
+		e.saved.SetText("Encrypting and saving…")
+	} else if e.doc.Dirty() {
 		e.saved.SetText("Unsaved changes")
 	} else if e.path != "" {
 		e.saved.SetText("Saved")

@@ -56,6 +56,8 @@ func (e *Editor) actions() map[string]action {
 		"saveas":   {"Save As…", shortcut(fyne.KeyS, true), func() { e.saveAs(nil) }},
 		"export":   {"Export Briefing Pack…", shortcut(fyne.KeyE, false), e.exportDialog},
 		"merge":    {"Merge With…", nil, e.mergeDialog},
+		"encrypt":  {"Encrypt with Passphrase…", nil, e.encryptDialog},
+		"decrypt":  {"Remove Encryption…", nil, e.decryptDialog},
 		"import":   {"Import Participants…", shortcut(fyne.KeyI, false), func() { e.importPeopleDialog("") }},
 		"importst": {"Import Statement Draft…", nil, func() { e.importStatementDialog("") }},
 		"exportst": {"Export Statement…", nil, e.exportStatementDialog},
@@ -86,7 +88,7 @@ func (e *Editor) menu() *fyne.MainMenu {
 	quit := item("quit")
 	quit.IsQuit = true
 	file := fyne.NewMenu("File", item("new"), item("next"), item("open"), recentItem, fyne.NewMenuItemSeparator(),
-		item("save"), item("saveas"), fyne.NewMenuItemSeparator(),
+		item("save"), item("saveas"), item("encrypt"), item("decrypt"), fyne.NewMenuItemSeparator(),
 		item("import"), item("importst"), item("merge"), item("export"), item("exportst"), fyne.NewMenuItemSeparator(), quit)
 	edit := fyne.NewMenu("Edit", item("undo"), item("redo"), fyne.NewMenuItemSeparator(), item("find"), item("delete"))
 	var views []*fyne.MenuItem
@@ -247,6 +249,7 @@ func (e *Editor) release() {
 func (e *Editor) newMeeting() {
 	e.confirmDiscard("starting a new meeting", func() {
 		doc := app.NewDocument(NewMeeting())
+		storage.ClearPassphrase("") // a new meeting starts unencrypted
 		e.setDocument(doc, "", "Untitled")
 		e.showView("overview")
 	})
@@ -365,6 +368,7 @@ func (e *Editor) opened(m *app.Meeting, path string, fp storage.Fingerprint, lk 
 	e.prefs.setLastFolder(filepath.Dir(path))
 	e.refreshRecentMenu()
 	e.offerRecovery(path)
+	e.offerConflictedCopies(path)
 }
 
 // background runs work off the UI goroutine and done back on it. Work in
@@ -403,17 +407,70 @@ func (e *Editor) writeTo(path string, fp storage.Fingerprint, after func()) {
 			return
 		}
 	}
+	storage.CarryPassphrase(path, e.path) // Save As of an encrypted meeting stays encrypted
+	if storage.Encrypted(path) {
+		e.writeEncrypted(path, fp, after)
+		return
+	}
 	newFP, err := storage.SaveChecked(path, e.doc.Meeting(), fp)
+	e.wrote(path, newFP, err, e.doc.Point(), after)
+}
+
+// writeEncrypted saves an encrypted meeting in the background: deriving
+// the key from the passphrase takes most of a second by design, and the
+// window stays responsive meanwhile. What the meeting held when the save
+// began is written; edits made during it stay unsaved. A save asked for
+// while one is under way runs after it.
+func (e *Editor) writeEncrypted(path string, fp storage.Fingerprint, after func()) {
+	if e.saving {
+		e.saveNext = append(e.saveNext, func() {
+			if path == e.path {
+				fp = e.fp
+			}
+			e.writeTo(path, fp, after)
+		})
+		return
+	}
+	doc, m, at := e.doc, e.doc.Meeting().Clone(), e.doc.Point()
+	e.saving = true
+	e.refreshChrome()
+	e.background(func() (any, error) {
+		return storage.SaveChecked(path, m, fp)
+	}, func(v any, err error) {
+		e.saving = false
+		next := e.saveNext
+		e.saveNext = nil
+		if e.doc != doc {
+			// Another meeting was opened meanwhile: only a failure matters.
+			if err != nil {
+				e.showError("Cannot save", err)
+			}
+			return
+		}
+		newFP, _ := v.(storage.Fingerprint)
+		if !e.wrote(path, newFP, err, at, after) {
+			e.refreshChrome()
+			return
+		}
+		for _, f := range next {
+			f()
+		}
+	})
+}
+
+// wrote finishes a save to path that ended with err, marking saved what
+// the document held at at. It reports whether the meeting was saved.
+func (e *Editor) wrote(path string, newFP storage.Fingerprint, err error, at app.SavePoint, after func()) bool {
 	if errors.Is(err, storage.ErrChanged) {
 		e.changedOnDisk(path, after)
-		return
+		return false
 	}
 	if err != nil && !errors.Is(err, storage.ErrNotFlushed) {
 		e.showError("Cannot save", err)
-		return
+		return false
 	}
 	old := e.path
-	e.doc.MarkSaved()
+	e.doc.MarkSavedAt(at)
 	e.path, e.label, e.fp = path, "", newFP
 	if e.rec != nil {
 		e.rec.Discard(old)
@@ -430,11 +487,12 @@ func (e *Editor) writeTo(path string, fp storage.Fingerprint, after func()) {
 		// Saved, but not flushed to the disk: say so, and leave what was
 		// to follow (quitting, opening another file) to the user.
 		e.showError("Saved, with a warning", err)
-		return
+		return true
 	}
 	if after != nil {
 		after()
 	}
+	return true
 }
 
 // relock moves the lock to a new file after Save As.

@@ -38,10 +38,12 @@ type mergeInput struct {
 // the merge does and the conflicts to settle. With save, the merged result
 // is written over path (the copy on disk) once applied.
 func (e *Editor) mergeFile(path string, save bool, after func()) {
-	e.mergeFileWith(path, save, after, false)
+	e.mergeFileWith(path, save, after, false, nil)
 }
 
-func (e *Editor) mergeFileWith(path string, save bool, after func(), force bool) {
+// mergeFileWith is mergeFile; force merges even another meeting, and
+// merged, if given, runs once the merge is applied.
+func (e *Editor) mergeFileWith(path string, save bool, after func(), force bool, merged func()) {
 	mine := e.doc.Meeting().Clone()
 	opt := app.MergeOptions{MineLabel: e.name(), TheirsLabel: filepath.Base(path), Force: force}
 	if save {
@@ -57,7 +59,7 @@ func (e *Editor) mergeFileWith(path string, save bool, after func(), force bool)
 	}, func(v any, err error) {
 		if errors.Is(err, app.ErrNotSameMeeting) {
 			confirm(e, "Not the same meeting", err.Error()+"\nMerge them anyway?", "Merge Anyway",
-				func() { e.mergeFileWith(path, save, after, true) })
+				func() { e.mergeFileWith(path, save, after, true, merged) })
 			return
 		}
 		if err != nil {
@@ -69,6 +71,10 @@ func (e *Editor) mergeFileWith(path string, save bool, after func(), force bool)
 		newMergeReview(e, in, filepath.Base(path), func() {
 			if save {
 				e.writeTo(path, in.fp, after)
+			}
+			storage.CarryPassphrase(e.path, path) // merging an encrypted copy in keeps it encrypted
+			if merged != nil {
+				merged()
 			}
 		}).show()
 	})

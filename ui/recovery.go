@@ -106,12 +106,22 @@ func (e *Editor) askRestore(c storage.RecoveryCopy) {
 }
 
 // restore opens a recovery copy as unsaved changes to its original file.
+// It is read in the background: an encrypted copy asks for its passphrase.
 func (e *Editor) restore(c storage.RecoveryCopy) {
-	m, _, err := e.rec.Read(c)
-	if err != nil {
-		e.showError("Cannot restore the recovery copy", err)
-		return
-	}
+	e.background(func() (any, error) {
+		m, _, err := e.rec.Read(c)
+		return m, err
+	}, func(v any, err error) {
+		if err != nil {
+			e.showError("Cannot restore the recovery copy", err)
+			return
+		}
+		e.restored(c, v.(*app.Meeting))
+	})
+}
+
+// restored shows a recovery copy read.
+func (e *Editor) restored(c storage.RecoveryCopy, m *app.Meeting) {
 	show := func(lk *storage.FileLock) {
 		label := "Recovered"
 		if c.Original != "" {

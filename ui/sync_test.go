@@ -212,6 +212,7 @@ func TestRecoveryCopyRestores(t *testing.T) {
 	e.rec = storage.NewRecovery(dir)
 	e.askRestore(copies[0])
 	test.Tap(button(t, e, "Restore"))
+	finished(e)
 	if e.path != a || e.doc.Meeting().Details.City != "Nagoya" || !e.doc.Dirty() {
 		t.Fatalf("restored: path %q city %q dirty %v", e.path, e.doc.Meeting().Details.City, e.doc.Dirty())
 	}

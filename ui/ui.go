@@ -117,6 +117,12 @@ func Open(a fyne.App, o Options) (*Editor, error) {
 			}
 		}
 	}
+	// An encrypted file is opened once the window shows, where its
+	// passphrase can be asked for.
+	encrypted := ""
+	if storage.IsEncryptedFile(path) {
+		encrypted, path = path, ""
+	}
 	if path != "" {
 		var err error
 		m, _, fp, err = storage.LoadTracked(path)
@@ -134,6 +140,8 @@ func Open(a fyne.App, o Options) (*Editor, error) {
 	}
 	w := a.NewWindow("Parley")
 	e := NewEditor(a, w, app.NewDocument(m), path, label)
+	e.openLater = encrypted
+	storage.SetPassphraseSource(windowPassphrase{e})
 	e.native = o.Native
 	e.releaseC = o.ReleaseC
 	protectFilesFromSaveDialog(e)
@@ -167,6 +175,9 @@ func Open(a fyne.App, o Options) (*Editor, error) {
 	case o.Snapshot == "" && o.MergeWith == "":
 		e.offerRecovery("")
 	}
+	if path != "" && o.Snapshot == "" {
+		e.offerConflictedCopies(path)
+	}
 	return e, nil
 }
 
@@ -185,6 +196,12 @@ func Run(a fyne.App, o Options) error {
 		e.trimWhenIdle = true
 		e.trimSoon()
 		e.startTimers()
+	}
+	if e.openLater != "" {
+		go func() {
+			time.Sleep(100 * time.Millisecond)
+			fyne.Do(func() { e.load(e.openLater) })
+		}()
 	}
 	if o.MergeWith != "" {
 		go func() {

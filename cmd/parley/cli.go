@@ -33,6 +33,8 @@ var commands = map[string]command{}
 func register(name string, c command) { commands[name] = c }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	storage.ForgetPassphrases()
+	storage.SetPassphraseSource(promptPassphrase{stderr})
 	if len(args) > 0 {
 		switch args[0] {
 		case "help", "-h", "-help", "--help":
@@ -136,6 +138,9 @@ func loadFailed(path string, err error, stderr io.Writer) int {
 		}
 	} else {
 		fmt.Fprintln(stderr, err)
+	}
+	if errors.Is(err, storage.ErrWrongPassphrase) || errors.Is(err, storage.ErrNoPassphrase) || errors.Is(err, storage.ErrEmptyPassphrase) {
+		return exitRefused
 	}
 	return exitBad
 }

@@ -97,6 +97,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "%s: %s: warning: %s\n", path, p.Where, p.What)
 		}
 	}
+	listConflictedCopies(path, m, stdout)
 	if *final {
 		open := m.OpenItems()
 		for _, o := range open {

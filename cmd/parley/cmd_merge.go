@@ -1,12 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 
 	"parley/app"
+	"parley/storage"
 )
 
 func init() {
@@ -34,7 +36,34 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, mergeUsage, "name the two copies to merge")
 	}
 	pathA, pathB := pos[0], pos[1]
-	o, code := openOutput("merge", pathA, *out, stdout, stderr)
+	return mergeFiles(mergeJob{a: pathA, b: pathB, base: *basePath, out: *out,
+		labelA: filepath.Base(pathA), labelB: filepath.Base(pathB), force: *force}, stdout, stderr)
+}
+
+// listConflictedCopies lists the sync tools' conflicted copies of the
+// meeting beside its file, as warnings.
+func listConflictedCopies(path string, m *app.Meeting, stdout io.Writer) {
+	for _, c := range storage.FindConflictedCopies(path, m.Details.ID) {
+		fmt.Fprintf(stdout, "%s: warning: %s left a conflicted copy of this meeting beside it: %s: merge it in (parley merge %s %s) and delete it\n",
+			path, c.Service, filepath.Base(c.Path), quoteArg(path), quoteArg(c.Path))
+	}
+}
+
+// mergeJob is one merge of two copies: b into a, written to out ("" for a
+// itself, "-" for standard output).
+type mergeJob struct {
+	a, b, base, out string
+	labelA, labelB  string
+	// nameA and nameB name the copies in the report (default: a and b).
+	nameA, nameB string
+	force        bool
+}
+
+// mergeFiles runs a merge and reports it as parley merge does. It holds
+// the lock of the file written from reading a to writing the result.
+func mergeFiles(j mergeJob, stdout, stderr io.Writer) int {
+	pathA, pathB := j.a, j.b
+	o, code := openOutput("merge", pathA, j.out, stdout, stderr)
 	if code != exitOK {
 		return code
 	}
@@ -47,9 +76,9 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 	if code != exitOK {
 		return code
 	}
-	opt := app.MergeOptions{MineLabel: filepath.Base(pathA), TheirsLabel: filepath.Base(pathB), Force: *force}
-	if *basePath != "" {
-		if opt.Base, _, code = loadMeeting(*basePath, stderr); code != exitOK {
+	opt := app.MergeOptions{MineLabel: j.labelA, TheirsLabel: j.labelB, Force: j.force}
+	if j.base != "" {
+		if opt.Base, _, code = loadMeeting(j.base, stderr); code != exitOK {
 			return code
 		}
 	}
@@ -72,11 +101,12 @@ func cmdMerge(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "parley: merge: the result would be inconsistent: nothing written; please report this with both files\n")
 		return exitBad
 	}
+	storage.CarryPassphrase(o.dest, pathA, pathB)
 	if code := o.save(merged); code != exitOK {
 		return code
 	}
 	report := o.report
-	fmt.Fprintf(report, "merged %s into %s: wrote %s\n", pathB, pathA, o.name())
+	fmt.Fprintf(report, "merged %s into %s: wrote %s\n", cmp.Or(j.nameB, pathB), cmp.Or(j.nameA, pathA), o.name())
 	for _, line := range rep.Summary() {
 		fmt.Fprintf(report, "  %s\n", line)
 	}

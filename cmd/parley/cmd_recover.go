@@ -96,6 +96,7 @@ func cmdRecover(args []string, stdout, stderr io.Writer) int {
 			return exitRefused
 		}
 	}
+	storage.CarryPassphrase(o.dest, c.Original, c.Copy)
 	if code := o.save(m); code != exitOK {
 		return code
 	}

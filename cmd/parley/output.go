@@ -144,6 +144,9 @@ func (o *meetingOutput) save(m *app.Meeting) int {
 		}
 		return writeOut(o.dest, data, o.stdout, o.stderr)
 	}
+	if o.input != "" {
+		storage.CarryPassphrase(o.dest, o.input) // a copy of an encrypted meeting is encrypted too
+	}
 	if beforeSave != nil {
 		beforeSave(o.dest)
 	}
