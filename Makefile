@@ -165,6 +165,10 @@ test-windows: windows
 	@$(WIN) CGO_ENABLED=0 $(GO) test -c -tags wine -ldflags=-checklinkname=0 -o $(WINE)/storage.test.exe ./storage
 	@echo "-- storage tests under Wine"; cd storage && WINEPREFIX=$(CURDIR)/$(WINE)/prefix WINEDEBUG=-all \
 		timeout 15m wine ../$(WINE)/storage.test.exe -test.timeout 10m || { WINEPREFIX=$(CURDIR)/$(WINE)/prefix wineserver -k; exit 1; }
+	@$(WIN) CGO_ENABLED=0 $(GO) test -c -o $(WINE)/trash.test.exe ./storage/trash
+	@echo "-- Recycle Bin under Wine"; rm -rf $(WINE)/xdg && mkdir -p $(WINE)/xdg && \
+		XDG_DATA_HOME=$(CURDIR)/$(WINE)/xdg WINEPREFIX=$(CURDIR)/$(WINE)/prefix WINEDEBUG=-all \
+		timeout 5m wine $(WINE)/trash.test.exe -test.timeout 3m || { WINEPREFIX=$(CURDIR)/$(WINE)/prefix wineserver -k; exit 1; }
 	@echo "-- command line and window under Wine"; \
 		PARLEY_WINDOWS_BIN=$(CURDIR)/$(WINBIN) WINEPREFIX=$(CURDIR)/$(WINE)/prefix \
 		xvfb-run -a -s "-screen 0 1400x900x24" $(GO) test -count 1 -timeout $(TIMEOUT) -run '^TestWine' -v ./cmd/parley; \
