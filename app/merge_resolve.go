@@ -112,9 +112,9 @@ func (c Conflict) valueText(raw json.RawMessage) string {
 	return oneLine(string(raw))
 }
 
-// oneLine shows line breaks as " ⏎ " so that a value fits one line.
+// oneLine shows line breaks as " ↵ " so that a value fits one line.
 func oneLine(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\n", " ⏎ ")
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\n", " ↵ ")
 }
 
 func recordLabel(r Record) string {

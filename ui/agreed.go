@@ -128,8 +128,7 @@ func (a *agreedSearch) chooseFolder() {
 			d.SetLocation(u)
 		}
 	}
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	showSized(d, fyne.NewSize(760, 520))
 }
 
 // setFolder searches another folder and remembers it.
@@ -167,9 +166,11 @@ func (a *agreedSearch) search() {
 		a.busy = false
 		res := v.(result)
 		a.matches = mergeAgreed(earlier, res.matches)
+		var texts []string
 		for _, mt := range a.matches {
-			a.s.ed.cover(matchText(mt), sourceText(&mt.Source))
+			texts = append(texts, matchText(mt), sourceText(&mt.Source))
 		}
+		a.s.ed.cover(texts...)
 		a.chosen = -1
 		a.list.UnselectAll()
 		a.list.Refresh()

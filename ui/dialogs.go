@@ -8,6 +8,7 @@ import (
 
 // confirm asks before doing something, with a named confirm button.
 func confirm(ed *Editor, title, message, confirmText string, then func()) {
+	ed.cover(title, message)
 	msg := widget.NewLabel(message)
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(title, confirmText, "Cancel", msg, func(ok bool) {
@@ -17,4 +18,10 @@ func confirm(ed *Editor, title, message, confirmText string, then func()) {
 	}, ed.win)
 	d.Resize(fyne.NewSize(460, 160))
 	d.Show()
+}
+
+// inform tells something, with an OK button.
+func (e *Editor) inform(title, message string) {
+	e.cover(title, message)
+	dialog.ShowInformation(title, message, e.win)
 }

@@ -131,7 +131,9 @@ func NewEditor(a fyne.App, w fyne.Window, doc *app.Document, path, label string)
 	}
 	e.doc = doc
 	e.path, e.label = path, label
-	e.coverAll(doc.Meeting()) // before the views measure any text
+	// Before the views measure any text: the meeting, its file's name and
+	// the recent files, in one cut.
+	e.coverAll([]any{doc.Meeting(), path, label, e.prefs.recent()})
 	e.build()
 	e.setDocument(doc, path, label)
 	return e
@@ -192,7 +194,7 @@ func (e *Editor) setDocument(doc *app.Document, path, label string) {
 		e.rec.Discard(e.path)
 	}
 	if doc != e.doc { // NewEditor covered its first meeting already
-		e.coverAll(doc.Meeting())
+		e.coverAll([]any{doc.Meeting(), path, label})
 	}
 	e.fp = storage.Fingerprint{}
 	e.doc, e.path, e.label = doc, path, label
@@ -216,6 +218,12 @@ func (e *Editor) changed(ev app.Event) {
 }
 
 // cover makes the window's text font draw every character of texts.
+// Text reaches the window from a few places, each covered where it
+// enters: the meeting (opened, edited, merged), typed or pasted input,
+// files read (a list to import, a copy to merge, a draft, agreed
+// language), file names (chosen, dropped, recent, listed in a file
+// dialog) and messages (showError, confirm, inform). TestNoMissingGlyphs
+// walks every view and dialog to hold it so.
 func (e *Editor) cover(texts ...string) {
 	if e.text != nil && e.text.add(texts...) {
 		e.reapplyTheme()

@@ -17,15 +17,21 @@ import (
 // newTestEditor opens the sample meeting in a window of the test driver.
 func newTestEditor(t *testing.T) *Editor {
 	t.Helper()
+	return openTestEditor(t, test.NewTempApp(t), Options{})
+}
+
+// openTestEditor opens the window as the options say on the app of the
+// test driver a.
+func openTestEditor(t *testing.T, a fyne.App, o Options) *Editor {
+	t.Helper()
 	t.Setenv(storage.RecoveryDirEnv, t.TempDir())
-	a := test.NewTempApp(t)
 	// Fyne stamps each widget renderer it caches with a clock that only a
 	// paint (Capture here) moves on, and a paint drops the renderers whose
 	// stamp is a minute old. Without this, a window built more than a
 	// minute after the last capture (a slow -race run) loses its renderers
 	// at its first capture and paints them unlaid-out.
 	test.NewCanvas().Capture()
-	e, err := Open(a, Options{})
+	e, err := Open(a, o)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -96,6 +96,14 @@ func protectFilesFromSaveDialog(e *Editor) {
 	}
 }
 
+// showSized shows a file dialog at a size. The size comes after Show:
+// Fyne 2.8's FileDialog.Resize before Show asks the dialog's window, which
+// Show makes, for its minimum size, and panics.
+func showSized(d *dialog.FileDialog, size fyne.Size) {
+	d.Show()
+	d.Resize(size)
+}
+
 // chooseOpen asks for a file with one of the extensions and passes its
 // path on.
 func (e *Editor) chooseOpen(exts []string, then func(path string)) {
@@ -109,14 +117,14 @@ func (e *Editor) chooseOpen(exts []string, then func(path string)) {
 		}
 		path := r.URI().Path()
 		r.Close()
+		e.cover(path) // what comes next names the file
 		then(path)
 	}, e.win)
 	d.SetFilter(fstorage.NewExtensionFileFilter(exts))
 	if u := e.folderURI(); u != nil {
 		d.SetLocation(u)
 	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	showSized(d, fyne.NewSize(800, 560))
 }
 
 // chooseSave asks where to write a file, suggesting name, and passes on
@@ -135,6 +143,7 @@ func (e *Editor) chooseSave(name, ext string, then func(path string)) {
 		if !strings.EqualFold(filepath.Ext(path), ext) {
 			path += ext
 		}
+		e.cover(path) // typed in the dialog: what comes next names it
 		then(path)
 	}, e.win)
 	d.SetFileName(name)
@@ -142,6 +151,5 @@ func (e *Editor) chooseSave(name, ext string, then func(path string)) {
 	if u := e.folderURI(); u != nil {
 		d.SetLocation(u)
 	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	showSized(d, fyne.NewSize(800, 560))
 }

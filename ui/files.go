@@ -135,7 +135,9 @@ func (e *Editor) refreshRecentMenu() {
 		return
 	}
 	e.recent.Items = nil
-	for _, p := range e.prefs.recent() {
+	recent := e.prefs.recent()
+	e.cover(recent...)
+	for _, p := range recent {
 		path := p
 		e.recent.Items = append(e.recent.Items, fyne.NewMenuItem(path, func() { e.openPath(path) }))
 	}
@@ -644,6 +646,11 @@ func suggestFileName(m *app.Meeting) string {
 // dropped opens a dropped meeting file, imports a dropped participant
 // list or draft statement.
 func (e *Editor) dropped(_ fyne.Position, uris []fyne.URI) {
+	names := make([]string, len(uris))
+	for i, u := range uris {
+		names[i] = u.Path()
+	}
+	e.cover(names...) // dialogs name the file
 	for _, u := range uris {
 		path := u.Path()
 		switch strings.ToLower(filepath.Ext(path)) {

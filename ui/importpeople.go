@@ -128,7 +128,7 @@ func previewText(r storage.PreviewRow) string {
 		line += " · " + strings.Join(more, " · ")
 	}
 	if r.Rejected != "" {
-		line = "✗ " + line + " — rejected: " + r.Rejected
+		line = "✘ " + line + " — rejected: " + r.Rejected
 	} else if len(r.Warnings) > 0 {
 		line = "! " + line + " — " + strings.Join(r.Warnings, "; ")
 	}

@@ -116,7 +116,7 @@ func (p *programme) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	indent.SetMinSize(fyne.NewSize(float32(sl.Depth)*24, 1))
 	when := app.FormatClock(sl.Start) + "–" + app.FormatClock(sl.End)
 	if it.Fixed != "" {
-		when = "⏲ " + when
+		when = "◆ " + when
 	}
 	tm.SetText(when)
 	mid.Objects[0].(*widget.Label).SetText(itemTitle(it))
@@ -124,7 +124,7 @@ func (p *programme) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	meta.Segments[0].(*widget.TextSegment).Text = p.meta(it)
 	warn := p.warning(it, sl)
 	if warn != "" {
-		warn = "  ⚠ " + warn
+		warn = "  ▲ " + warn
 	}
 	meta.Segments[1].(*widget.TextSegment).Text = warn
 	meta.Refresh()

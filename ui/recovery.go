@@ -87,6 +87,7 @@ func (e *Editor) offerRecovery(path string) {
 }
 
 func (e *Editor) askRestore(c storage.RecoveryCopy) {
+	e.cover(c.Name())
 	msg := widget.NewLabel(fmt.Sprintf("Parley stopped without saving the changes to %s. A recovery copy from %s is kept.\n"+
 		"Restore it to go on where you were, or discard it.", c.Name(), c.Saved.Local().Format("Monday 2 January 15:04")))
 	msg.Wrapping = fyne.TextWrapWord

@@ -119,7 +119,7 @@ func (r *redlineView) show(red *app.Redline, look sideLook, changesOnly bool) {
 		summary = fmt.Sprintf("%s changed, %d inserted, %d deleted, %d moved. ", app.Count(chg, "paragraph"), ins, del, mov)
 	}
 	r.header.Segments = []widget.RichTextSegment{
-		&widget.TextSegment{Text: head, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: boldable(head)}}},
+		&widget.TextSegment{Text: head, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
 		&widget.TextSegment{Text: ": changes by ", Style: inline("")},
 		&widget.TextSegment{Text: by, Style: widget.RichTextStyle{ColorName: look.colorOf(red.Side)}},
 		&widget.TextSegment{Text: summary, Style: caption("")},
@@ -160,7 +160,7 @@ func runSegs(runs []app.Run, bold bool) []seg {
 		default:
 			st = inline("")
 		}
-		st.TextStyle.Bold = bold && boldable(run.Text)
+		st.TextStyle.Bold = bold
 		out = append(out, seg{run.Text, st})
 	}
 	return out

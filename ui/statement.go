@@ -238,7 +238,7 @@ func (s *statementView) rowLook(m *app.Meeting, p *app.Paragraph, context bool) 
 		base.ColorName = theme.ColorNamePlaceHolder
 	}
 	if p.Kind == app.ParaHeading {
-		base.TextStyle.Bold = boldable(p.LeadIn + p.Text.Plain())
+		base.TextStyle.Bold = true
 	}
 	hits := m.ParagraphLint(p)
 	segs := endLine(s.look.paraText(p, hits, base))

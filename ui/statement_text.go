@@ -77,18 +77,6 @@ func endLine(segs []seg) []seg {
 	return segs
 }
 
-// boldable reports whether the bold face can draw the text: the theme's
-// bold font is Latin only (see parleyTheme), so text in other scripts is
-// set regular rather than as boxes.
-func boldable(s string) bool {
-	for _, r := range s {
-		if r >= 0x0530 && (r < 0x2000 || r > 0x206f) {
-			return false
-		}
-	}
-	return true
-}
-
 // sideLook is how the statement shows each side: its colour (by its place
 // in the meeting, as in the pack) and code.
 type sideLook struct {
@@ -130,7 +118,7 @@ func (l sideLook) paraText(p *app.Paragraph, hits []app.LintHit, base widget.Ric
 	var out []seg
 	if p.LeadIn != "" {
 		st := base
-		st.TextStyle.Bold = boldable(p.LeadIn)
+		st.TextStyle.Bold = true
 		out = append(out, underlineHits(p.LeadIn, hitsIn(hits, "leadIn"), st)...)
 		if gap := app.LeadInGap(p.Text.Bracketed()); gap != "" {
 			out = append(out, seg{gap, base})
@@ -228,7 +216,7 @@ func (l sideLook) spanText(text app.Spans, hits []app.LintHit, base widget.RichT
 				code = "?"
 			}
 			cs := caption(st.ColorName)
-			cs.TextStyle.Bold = boldable(code)
+			cs.TextStyle.Bold = true
 			out = append(out, seg{code, cs})
 		}
 		if trail != "" {

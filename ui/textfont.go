@@ -27,6 +27,13 @@ import (
 // Hangul join it as the meeting (or a list being imported, a search...)
 // brings them. Characters the bundled font lacks (Thai, Arabic...) fall
 // through to Fyne's fallback fonts.
+//
+// Regular text is drawn with the cut. Bold, italic and monospaced text
+// keep Fyne's own faces for what those have (Latin, Greek, Cyrillic) and
+// take the rest of the cut's characters from a second cut, of exactly
+// those (supplement): Fyne tries the theme's face for a style first and
+// its own default face for the style next, so every style draws every
+// character the cut holds, CJK in the regular weight.
 type textFont struct {
 	mu    sync.Mutex
 	full  *fontcut.Font
@@ -37,6 +44,11 @@ type textFont struct {
 	setAdded []bool
 	res      fyne.Resource
 	gen      int
+	// faces are Fyne's default faces, parsed to see what they draw;
+	// supplements the cuts of what each lacks, for this generation of
+	// the cut, by the characters they hold.
+	faces       map[fyne.Resource]*fontcut.Font
+	supplements map[string]fyne.Resource
 }
 
 // baseRanges are always in the cut: everything below the CJK blocks, CJK
@@ -74,6 +86,7 @@ func newTextFont() *textFont {
 func (t *textFont) cut() {
 	t.gen++
 	t.res = fyne.NewStaticResource(fmt.Sprintf("WenQuanYiMicroHei-%d.ttf", t.gen), t.full.Cut(t.runes, t.low))
+	t.supplements = map[string]fyne.Resource{}
 }
 
 // resource is the current cut.
@@ -81,6 +94,40 @@ func (t *textFont) resource() fyne.Resource {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return t.res
+}
+
+// supplement is the cut of the characters of the current cut that Fyne's
+// face fallback lacks, to be tried before it (for bold, italic and
+// monospaced text). Faces that lack the same characters share one.
+func (t *textFont) supplement(fallback fyne.Resource) fyne.Resource {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	face, ok := t.faces[fallback]
+	if !ok {
+		var err error
+		if face, err = fontcut.Parse(fallback.Content()); err != nil {
+			face = nil // not TrueType: supplement it with the whole cut
+		}
+		if t.faces == nil {
+			t.faces = map[fyne.Resource]*fontcut.Font{}
+		}
+		t.faces[fallback] = face
+	}
+	// The shaper keeps a space in the run of the text before it, so after
+	// CJK a space is drawn with the supplement: it carries the spaces.
+	lacks := []rune{' ', '\u00a0'}
+	for _, r := range t.runes {
+		if r > '\u00a0' && (face == nil || face.Glyph(r) == 0 || unicode.Is(unicode.Zs, r)) {
+			lacks = append(lacks, r)
+		}
+	}
+	key := string(lacks)
+	if res, ok := t.supplements[key]; ok {
+		return res
+	}
+	res := fyne.NewStaticResource(fmt.Sprintf("WenQuanYiMicroHei-%d-%d.ttf", t.gen, len(t.supplements)+1), t.full.Cut(lacks, 1))
+	t.supplements[key] = res
+	return res
 }
 
 // add puts the glyphs of every character of texts in the cut. It reports

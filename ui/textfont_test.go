@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	fstorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"golang.org/x/image/font/sfnt"
 
 	"parley/app"
@@ -226,4 +227,35 @@ func waitFor(t *testing.T, cond func() bool, what string) {
 		}
 	}
 	t.Errorf("%s: not drawn", what)
+}
+
+// TestEveryStyleDrawsTheCut checks that bold, italic and monospaced text
+// draws what the cut holds: the theme gives those styles a cut of the
+// characters Fyne's own face for the style lacks, and leaves it the rest.
+func TestEveryStyleDrawsTheCut(t *testing.T) {
+	tf := newTextFont()
+	tf.add("機密性2 대외비")
+	th := parleyTheme{theme.DefaultTheme(), tf}
+	if th.Font(fyne.TextStyle{}) != tf.resource() {
+		t.Error("regular text is not drawn with the cut")
+	}
+	for _, st := range []fyne.TextStyle{{Bold: true}, {Italic: true}, {Bold: true, Italic: true}, {Monospace: true}} {
+		sup := th.Font(st)
+		for _, r := range "機密대외비あ" {
+			if !draws(t, sup, r) {
+				t.Errorf("%+v: %q is not drawn", st, r)
+			}
+		}
+		if draws(t, sup, 'A') || !draws(t, fyneFace(st), 'A') {
+			t.Errorf("%+v: Latin is not left to Fyne's face for the style", st)
+		}
+	}
+	if th.Font(fyne.TextStyle{Bold: true}) != th.Font(fyne.TextStyle{Italic: true}) {
+		t.Error("bold and italic, whose Fyne faces lack the same characters, have a cut each")
+	}
+	first := th.Font(fyne.TextStyle{Bold: true})
+	tf.add("孟建柱")
+	if sup := th.Font(fyne.TextStyle{Bold: true}); sup == first || !draws(t, sup, '孟') {
+		t.Error("the bold face did not grow with the cut")
+	}
 }

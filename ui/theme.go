@@ -9,9 +9,8 @@ import (
 
 // parleyTheme is Fyne's default theme (light or dark as the system says)
 // with a text font that covers every script a delegation list holds: the
-// bundled CJK-capable font, cut to the characters on show (textFont).
-// Bold text keeps the default Latin face, which has no CJK glyphs: the
-// views never set native-script names in bold.
+// bundled CJK-capable font, cut to the characters on show (textFont), in
+// every text style.
 type parleyTheme struct {
 	fyne.Theme
 	text *textFont
@@ -19,12 +18,35 @@ type parleyTheme struct {
 
 func newTheme() parleyTheme { return parleyTheme{theme.DefaultTheme(), newTextFont()} }
 
-// Font returns the CJK-capable face for regular and italic text.
+// Font returns the cut for regular text. For bold, italic and monospaced
+// text it returns the cut's characters that Fyne's own face for the style
+// lacks (CJK, kana, some symbols), which Fyne tries before that face: the
+// Latin keeps its weight, slant or fixed width, and nothing is missing.
 func (t parleyTheme) Font(s fyne.TextStyle) fyne.Resource {
-	if s.Monospace || s.Symbol || s.Bold {
+	if s.Symbol {
 		return t.Theme.Font(s)
 	}
+	if fallback := fyneFace(s); fallback != nil {
+		return t.text.supplement(fallback)
+	}
 	return t.text.resource()
+}
+
+// fyneFace is the face Fyne falls back to for text in style s after the
+// theme's (painter.CachedFontFace), or nil for regular text, which the
+// cut draws.
+func fyneFace(s fyne.TextStyle) fyne.Resource {
+	switch {
+	case s.Monospace:
+		return theme.DefaultTextMonospaceFont()
+	case s.Bold && s.Italic:
+		return theme.DefaultTextBoldItalicFont()
+	case s.Bold:
+		return theme.DefaultTextBoldFont()
+	case s.Italic:
+		return theme.DefaultTextItalicFont()
+	}
+	return nil
 }
 
 // Color keeps the default colours and adds the sides' (sideColor).

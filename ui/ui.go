@@ -27,7 +27,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 
 	"parley/app"
 	"parley/app/sample"
@@ -170,8 +169,8 @@ func Open(a fyne.App, o Options) (*Editor, error) {
 	case startupErr != nil:
 		e.showError("Cannot open the last meeting", startupErr)
 	case errors.As(lockErr, &held):
-		dialog.ShowInformation("Meeting in use", filepath.Base(path)+" is also open in another Parley: "+held.Holder.String()+
-			".\nParley asks before saving over changes saved there; merge the copies if you both edit.", w)
+		e.inform("Meeting in use", filepath.Base(path)+" is also open in another Parley: "+held.Holder.String()+
+			".\nParley asks before saving over changes saved there; merge the copies if you both edit.")
 	case o.Snapshot == "" && o.MergeWith == "":
 		e.offerRecovery("")
 	}
