@@ -86,20 +86,7 @@ func TestConflictedCopyOfferedMergedAndTrashed(t *testing.T) {
 	trashHome := t.TempDir()
 	t.Setenv("XDG_DATA_HOME", trashHome)
 	e := newTestEditor(t)
-	dir := t.TempDir()
-	origin := sample.Sample()
-	path := filepath.Join(dir, "meeting.parley")
-	if err := storage.Save(path, origin); err != nil {
-		t.Fatal(err)
-	}
-	d := app.NewDocument(origin.Clone())
-	if err := d.Apply(app.Edit{Ops: []app.Op{app.Set(app.KindDetails, origin.Details.ID, "venue", "Iikura House")}}); err != nil {
-		t.Fatal(err)
-	}
-	copyPath := filepath.Join(dir, "meeting (Anna's conflicted copy 2026-12-05).parley")
-	if err := storage.Save(copyPath, d.Meeting()); err != nil {
-		t.Fatal(err)
-	}
+	dir, path, copyPath := meetingAndCopy(t, "meeting (Anna's conflicted copy 2026-12-05).parley", "")
 	other := sample.Large(sample.LargeOptions{})
 	if err := storage.Save(filepath.Join(dir, "meeting-LAPTOP-7Q2.parley"), other); err != nil {
 		t.Fatal(err)
@@ -127,6 +114,31 @@ func TestConflictedCopyOfferedMergedAndTrashed(t *testing.T) {
 			}
 		}
 	}
+}
+
+// meetingAndCopy saves the sample as meeting.parley in a new folder, and
+// beside it as name a copy whose venue was changed, encrypted with pass
+// unless it is empty.
+func meetingAndCopy(t *testing.T, name, pass string) (dir, path, copyPath string) {
+	t.Helper()
+	dir = t.TempDir()
+	origin := sample.Sample()
+	path = filepath.Join(dir, "meeting.parley")
+	if err := storage.Save(path, origin); err != nil {
+		t.Fatal(err)
+	}
+	d := app.NewDocument(origin.Clone())
+	if err := d.Apply(app.Edit{Ops: []app.Op{app.Set(app.KindDetails, origin.Details.ID, "venue", "Iikura House")}}); err != nil {
+		t.Fatal(err)
+	}
+	copyPath = filepath.Join(dir, name)
+	if pass != "" {
+		storage.SetPassphrase(copyPath, pass)
+	}
+	if err := storage.Save(copyPath, d.Meeting()); err != nil {
+		t.Fatal(err)
+	}
+	return dir, path, copyPath
 }
 
 type fixedPassphrase string
@@ -174,21 +186,7 @@ func TestRestoreEncryptedRecoveryCopy(t *testing.T) {
 // saved encrypted with it.
 func TestMergeEncryptedCopyIntoPlain(t *testing.T) {
 	e := newTestEditor(t)
-	dir := t.TempDir()
-	origin := sample.Sample()
-	path := filepath.Join(dir, "meeting.parley")
-	if err := storage.Save(path, origin); err != nil {
-		t.Fatal(err)
-	}
-	d := app.NewDocument(origin.Clone())
-	if err := d.Apply(app.Edit{Ops: []app.Op{app.Set(app.KindDetails, origin.Details.ID, "venue", "Iikura House")}}); err != nil {
-		t.Fatal(err)
-	}
-	copyPath := filepath.Join(dir, "copy.parley")
-	storage.SetPassphrase(copyPath, "copy pw")
-	if err := storage.Save(copyPath, d.Meeting()); err != nil {
-		t.Fatal(err)
-	}
+	_, path, copyPath := meetingAndCopy(t, "copy.parley", "copy pw")
 	e.load(path)
 	finished(e)
 	storage.ForgetPassphrases()
