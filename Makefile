@@ -166,8 +166,10 @@ test-windows: windows
 	@echo "-- storage tests under Wine"; cd storage && WINEPREFIX=$(CURDIR)/$(WINE)/prefix WINEDEBUG=-all \
 		timeout 15m wine ../$(WINE)/storage.test.exe -test.timeout 10m || { WINEPREFIX=$(CURDIR)/$(WINE)/prefix wineserver -k; exit 1; }
 	@$(WIN) CGO_ENABLED=0 $(GO) test -c -o $(WINE)/trash.test.exe ./storage/trash
+	@# Wine maps Windows' Unicode file names to the system's through its locale,
+	@# which must be UTF-8 for names like ünïcode or 日豪 (CI sets none).
 	@echo "-- Recycle Bin under Wine"; rm -rf $(WINE)/xdg && mkdir -p $(WINE)/xdg && \
-		XDG_DATA_HOME=$(CURDIR)/$(WINE)/xdg WINEPREFIX=$(CURDIR)/$(WINE)/prefix WINEDEBUG=-all \
+		LC_ALL=C.UTF-8 XDG_DATA_HOME=$(CURDIR)/$(WINE)/xdg WINEPREFIX=$(CURDIR)/$(WINE)/prefix WINEDEBUG=-all \
 		timeout 5m wine $(WINE)/trash.test.exe -test.timeout 3m || { WINEPREFIX=$(CURDIR)/$(WINE)/prefix wineserver -k; exit 1; }
 	@echo "-- command line and window under Wine"; \
 		PARLEY_WINDOWS_BIN=$(CURDIR)/$(WINBIN) WINEPREFIX=$(CURDIR)/$(WINE)/prefix \
