@@ -72,6 +72,9 @@ type Native interface {
 	Capture(w fyne.Window) (image.Image, error)
 	Position(w fyne.Window) (x, y int, ok bool)
 	Move(w fyne.Window, x, y int) bool
+	// WorkArea is the part of the screen the window may use (without
+	// panels and taskbar), in pixels.
+	WorkArea(w fyne.Window) (x, y, width, height int, ok bool)
 }
 
 // Views lists the navigation views by name.
@@ -191,7 +194,7 @@ func Run(a fyne.App, o Options) error {
 	if o.Snapshot != "" {
 		go func() { snapErr = snapshot(e, o) }()
 	} else {
-		go e.restorePosition()
+		go e.placeOnScreen()
 		e.trimWhenIdle = true
 		e.trimSoon()
 		e.startTimers()
@@ -221,8 +224,17 @@ func snapshot(e *Editor, o Options) (err error) {
 		started = time.Now()
 	}
 	deadline := time.Now().Add(20 * time.Second)
+	placed := e.native == nil
 	for time.Now().Before(deadline) {
 		time.Sleep(50 * time.Millisecond)
+		if !placed {
+			// Fitted to the screen first: the screen cannot show, nor the
+			// capture read, a window larger than itself.
+			if fyne.DoAndWait(func() { placed = e.fitScreen(false) }); !placed {
+				continue
+			}
+			time.Sleep(300 * time.Millisecond) // laid out again at its size
+		}
 		if o.MergeWith != "" && !mergeShown(e) {
 			continue // snapshot the merge summary, once it is up
 		}
@@ -293,21 +305,75 @@ func capture(e *Editor) image.Image {
 	return img
 }
 
-// restorePosition puts the window where it was last closed, once it is on
-// the screen.
-func (e *Editor) restorePosition() {
-	x, y, ok := e.prefs.windowPosition()
-	if e.native == nil || !ok {
+// frameRoom is the room, in pixels, left on the screen for the window's
+// frame (title bar, borders), which the window's size does not count.
+const frameRoom = 48
+
+// fitSize is the window size (in Fyne's units) that fits a work area of
+// aw x ah pixels at scale: size itself when it fits.
+func fitSize(size fyne.Size, scale float32, aw, ah int) fyne.Size {
+	if scale <= 0 {
+		scale = 1
+	}
+	maxW := float32(aw-frameRoom/3) / scale
+	maxH := float32(ah-frameRoom) / scale
+	return fyne.NewSize(min(size.Width, maxW), min(size.Height, maxH))
+}
+
+// clampInto moves a span of length n starting at x into [lo, lo+room),
+// as far as it fits.
+func clampInto(x, n, lo, room int) int {
+	return max(lo, min(x, lo+room-n))
+}
+
+// placeOnScreen, once the window is on the screen, fits it to the screen's
+// work area and puts it where it was last closed, kept on the screen.
+func (e *Editor) placeOnScreen() {
+	if e.native == nil {
 		return
 	}
 	for i := 0; i < 40; i++ {
 		time.Sleep(50 * time.Millisecond)
-		moved := false
-		fyne.DoAndWait(func() { moved = e.native.Move(e.win, x, y) })
-		if moved {
+		placed := false
+		fyne.DoAndWait(func() { placed = e.fitScreen(true) })
+		if placed {
 			return
 		}
 	}
+}
+
+// fitScreen shrinks the window to the work area of its screen when it is
+// larger (the default 1280 x 820 is taller than a 1366 x 768 laptop's
+// screen, or a 1920 x 1080 one at 150 %), and keeps it on that area: at
+// the position where it was last closed when restore is set. It reports
+// false while the window is not on the screen yet.
+func (e *Editor) fitScreen(restore bool) bool {
+	x, y, ok := e.native.Position(e.win)
+	if !ok {
+		return false
+	}
+	ax, ay, aw, ah, ok := e.native.WorkArea(e.win)
+	if !ok || aw <= 0 || ah <= 0 {
+		return true
+	}
+	scale := e.win.Canvas().Scale()
+	size := e.win.Canvas().Size()
+	if fit := fitSize(size, scale, aw, ah); fit != size {
+		e.win.Resize(fit)
+		size = fit
+	}
+	move := false
+	if restore {
+		if px, py, ok := e.prefs.windowPosition(); ok {
+			x, y, move = px, py, true
+		}
+	}
+	nx := clampInto(x, int(size.Width*scale)+frameRoom/3, ax, aw)
+	ny := clampInto(y, int(size.Height*scale)+frameRoom, ay, ah)
+	if move || nx != x || ny != y {
+		e.native.Move(e.win, nx, ny)
+	}
+	return true
 }
 
 // settle hands back to the system the memory that a burst of work used

@@ -155,3 +155,41 @@ func distinctColours(img image.Image) int {
 	}
 	return len(seen)
 }
+
+// TestWindowFitsSmallScreens: on a screen smaller than the default window
+// (1280 x 820) the window shrinks to the screen, laid out at that size
+// (the status bar is at its bottom); on a larger one it keeps its size.
+// Before, a window taller than the screen could not be captured (X
+// BadMatch) and ran off the screen's bottom.
+func TestWindowFitsSmallScreens(t *testing.T) {
+	bin := buildParley(t)
+	for _, sc := range []struct{ w, h, wantW, wantH int }{
+		{1024, 700, 1008, 652},
+		{1280, 800, 1264, 752},
+		{1400, 900, 1280, 820},
+	} {
+		dir := t.TempDir()
+		out := filepath.Join(dir, "fit.png")
+		cmd := exec.Command("xvfb-run", "-a", "-s", fmt.Sprintf("-screen 0 %dx%dx24", sc.w, sc.h), bin, "--snapshot", out)
+		cmd.Env = append(os.Environ(), "HOME="+dir, "PARLEY_RECOVERY_DIR="+dir)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%dx%d screen: %v\n%s", sc.w, sc.h, err, b)
+		}
+		img := readPNG(t, out)
+		b := img.Bounds()
+		if b.Dx() != sc.wantW || b.Dy() != sc.wantH {
+			t.Errorf("%dx%d screen: window %dx%d, want %dx%d", sc.w, sc.h, b.Dx(), b.Dy(), sc.wantW, sc.wantH)
+		}
+		// The status bar's text in the bottom 30 pixels: laid out at the
+		// window's size, not cut off below it.
+		bottom := image.NewRGBA(image.Rect(0, 0, b.Dx(), 30))
+		for y := 0; y < 30; y++ {
+			for x := 0; x < b.Dx(); x++ {
+				bottom.Set(x, y, img.At(b.Min.X+x, b.Max.Y-30+y))
+			}
+		}
+		if c := distinctColours(bottom); c < 4 {
+			t.Errorf("%dx%d screen: no status bar at the bottom (%d colours)", sc.w, sc.h, c)
+		}
+	}
+}

@@ -20,6 +20,8 @@ var (
 	procGetClientRect      = user32.NewProc("GetClientRect")
 	procGetWindowRect      = user32.NewProc("GetWindowRect")
 	procSetWindowPos       = user32.NewProc("SetWindowPos")
+	procMonitorFromWindow  = user32.NewProc("MonitorFromWindow")
+	procGetMonitorInfoW    = user32.NewProc("GetMonitorInfoW")
 	procCreateCompatibleDC = gdi32.NewProc("CreateCompatibleDC")
 	procCreateDIBSection   = gdi32.NewProc("CreateDIBSection")
 	procSelectObject       = gdi32.NewProc("SelectObject")
@@ -29,6 +31,16 @@ var (
 )
 
 type rect struct{ left, top, right, bottom int32 }
+
+// monitorInfo is MONITORINFO.
+type monitorInfo struct {
+	size          uint32
+	monitor, work rect
+	flags         uint32
+}
+
+// monitorDefaultToNearest is MONITOR_DEFAULTTONEAREST.
+const monitorDefaultToNearest = 2
 
 // bitmapInfoHeader is BITMAPINFOHEADER.
 type bitmapInfoHeader struct {
@@ -136,4 +148,23 @@ func (Native) Move(w fyne.Window, x, y int) bool {
 	}
 	rc, _, _ := procSetWindowPos.Call(h, 0, uintptr(int32(x)), uintptr(int32(y)), 0, 0, swpNoSize|swpNoZOrder|swpNoActivate)
 	return rc != 0
+}
+
+// WorkArea returns the work area (the screen without the taskbar) of the
+// monitor the window is on, in pixels.
+func (Native) WorkArea(w fyne.Window) (x, y, width, height int, ok bool) {
+	h := handle(w)
+	if h == 0 {
+		return 0, 0, 0, 0, false
+	}
+	m, _, _ := procMonitorFromWindow.Call(h, monitorDefaultToNearest)
+	if m == 0 {
+		return 0, 0, 0, 0, false
+	}
+	mi := monitorInfo{size: uint32(unsafe.Sizeof(monitorInfo{}))}
+	if rc, _, _ := procGetMonitorInfoW.Call(m, uintptr(unsafe.Pointer(&mi))); rc == 0 {
+		return 0, 0, 0, 0, false
+	}
+	r := mi.work
+	return int(r.left), int(r.top), int(r.right - r.left), int(r.bottom - r.top), true
 }

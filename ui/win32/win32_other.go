@@ -16,3 +16,6 @@ func (Native) Position(fyne.Window) (x, y int, ok bool) { return 0, 0, false }
 
 // Move is not available here.
 func (Native) Move(fyne.Window, int, int) bool { return false }
+
+// WorkArea is not available here.
+func (Native) WorkArea(fyne.Window) (x, y, width, height int, ok bool) { return 0, 0, 0, 0, false }

@@ -80,6 +80,29 @@ static int parley_position(unsigned long win, int *x, int *y) {
 	return 0;
 }
 
+// parley_workarea is the part of the screen windows may use: the window
+// manager's _NET_WORKAREA for the current desktop, else the whole screen.
+static int parley_workarea(int *x, int *y, int *w, int *h) {
+	Display *d = XOpenDisplay(NULL);
+	if (!d) return 1;
+	*x = 0; *y = 0;
+	*w = DisplayWidth(d, DefaultScreen(d));
+	*h = DisplayHeight(d, DefaultScreen(d));
+	Atom prop = XInternAtom(d, "_NET_WORKAREA", True);
+	if (prop != None) {
+		Atom type; int format; unsigned long n, after; unsigned char *data = NULL;
+		if (XGetWindowProperty(d, DefaultRootWindow(d), prop, 0, 4, False, XA_CARDINAL, &type, &format, &n, &after, &data) == Success && data) {
+			if (n == 4 && format == 32) {
+				long *v = (long *)data;
+				if (v[2] > 0 && v[3] > 0) { *x = (int)v[0]; *y = (int)v[1]; *w = (int)v[2]; *h = (int)v[3]; }
+			}
+			XFree(data);
+		}
+	}
+	XCloseDisplay(d);
+	return 0;
+}
+
 static int parley_move(unsigned long win, int x, int y) {
 	Display *d = XOpenDisplay(NULL);
 	if (!d) return 1;
@@ -153,4 +176,17 @@ func (Native) Move(w fyne.Window, x, y int) bool {
 		return false
 	}
 	return C.parley_move(C.ulong(h), C.int(x), C.int(y)) == 0
+}
+
+// WorkArea returns the part of the screen windows may use, in pixels: the
+// window manager's work area (without panels), else the whole screen.
+func (Native) WorkArea(w fyne.Window) (x, y, width, height int, ok bool) {
+	if handle(w) == 0 {
+		return 0, 0, 0, 0, false
+	}
+	var cx, cy, cw, ch C.int
+	if C.parley_workarea(&cx, &cy, &cw, &ch) != 0 {
+		return 0, 0, 0, 0, false
+	}
+	return int(cx), int(cy), int(cw), int(ch), true
 }
