@@ -284,6 +284,14 @@ func (r *mergeReview) apply() {
 		return
 	}
 	r.dlg.Hide()
+	if !r.in.report.Changed() && len(result.Conflicts) == len(r.ed.doc.Meeting().Conflicts) {
+		// Nothing to take (the same copy, or an older one): the meeting
+		// stays as it is, saved if it was, with no merge to undo.
+		if r.applied != nil {
+			r.applied()
+		}
+		return
+	}
 	r.ed.doc.Replace(result, "Merge with "+r.label)
 	if r.applied != nil {
 		r.applied()

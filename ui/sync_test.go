@@ -245,3 +245,29 @@ func TestDroppedFiles(t *testing.T) {
 		t.Fatalf("unknown file: %v", e.lastError)
 	}
 }
+
+// TestMergeIdenticalCopyChangesNothing: merging in a copy identical to the
+// open meeting (or an older one) leaves it saved, with nothing to undo.
+func TestMergeIdenticalCopyChangesNothing(t *testing.T) {
+	e := newTestEditor(t)
+	_, a, _ := twoCopies(t)
+	e.load(a)
+	finished(e)
+	same := filepath.Join(t.TempDir(), "same.parley")
+	data, err := os.ReadFile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(same, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.mergeFile(same, false, nil)
+	finished(e)
+	test.Tap(button(t, e, "Apply Merge"))
+	if e.doc.Dirty() {
+		t.Fatal("merging an identical copy marked the meeting unsaved")
+	}
+	if ok, label := e.doc.CanUndo(); ok {
+		t.Fatalf("an undo step %q for a merge that changed nothing", label)
+	}
+}
