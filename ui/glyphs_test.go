@@ -183,13 +183,10 @@ func nativeMeeting() *app.Meeting {
 	m := sample.Sample()
 	m.Details.Marking = app.Marking{Scheme: "JP", Level: "機密性2", Extras: []string{"関係者限り"}}
 	m.Details.Venue = "外務省 飯倉公館"
-	var jp, au *app.Side
+	var jp *app.Side
 	for _, s := range m.Sides {
-		switch s.Code {
-		case "JP":
+		if s.Code == "JP" {
 			jp = s
-		case "AU":
-			au = s
 		}
 	}
 	jp.Name, jp.ShortName = "日本国", "日本"
@@ -247,7 +244,6 @@ func nativeMeeting() *app.Meeting {
 			g.Name, g.Title = "岸田文雄", "外務大臣"
 		}
 	}
-	_ = au
 	return m
 }
 
