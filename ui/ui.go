@@ -229,11 +229,13 @@ func snapshot(e *Editor, o Options) (err error) {
 		time.Sleep(50 * time.Millisecond)
 		if !placed {
 			// Fitted to the screen first: the screen cannot show, nor the
-			// capture read, a window larger than itself.
-			if fyne.DoAndWait(func() { placed = e.fitScreen(false) }); !placed {
+			// capture read, a window larger than itself. Until it can be
+			// placed the window is not on the screen, or the platform
+			// cannot place it (macOS, Wayland): captured as it is.
+			if fyne.DoAndWait(func() { placed = e.fitScreen(false) }); placed {
+				time.Sleep(300 * time.Millisecond) // laid out again at its size
 				continue
 			}
-			time.Sleep(300 * time.Millisecond) // laid out again at its size
 		}
 		if o.MergeWith != "" && !mergeShown(e) {
 			continue // snapshot the merge summary, once it is up
